@@ -1,0 +1,87 @@
+# uml-honeynet: one entry point for build, run, test and bench.
+# Outputs go under build/; every generated file is written to a temporary
+# name and renamed, so an interrupted make never leaves half a file behind.
+
+B := build
+NPROC := $(shell nproc)
+
+CC := gcc
+WARN := -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
+	-Wshadow -Wvla -Wformat=2
+CFLAGS := -std=c11 -O2 -g -D_GNU_SOURCE $(WARN)
+SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+
+# The kernel: Debian's linux-source-6.1, patches/series, kconfig/*.config.
+KTARBALL := /usr/src/linux-source-6.1.tar.xz
+KTREE := $(B)/kernel/src
+KOBJ := $(B)/kernel/obj
+PATCHES := $(addprefix patches/,$(shell sed -e 's/\#.*//' patches/series))
+KFRAGS := $(sort $(wildcard kconfig/*.config))
+
+# The guest's root_fs.
+ROOTFS_INPUTS := rootfs/build rootfs/packages $(shell find rootfs/overlay -type f -o -type l 2>/dev/null)
+
+HONEYNET_SRC := $(sort $(wildcard tools/honeynet/*.c))
+HONEYNET_LIB := $(filter-out tools/honeynet/main.c,$(HONEYNET_SRC))
+UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+
+DEPS_STAMP := $(B)/.deps
+
+.PHONY: all deps kernel rootfs run check unit integration bench clean
+all: $(B)/linux $(B)/root_fs $(B)/bin/honeynet
+
+deps: $(DEPS_STAMP)
+$(DEPS_STAMP): tools/debian-packages tools/install-deps
+	tools/install-deps tools/debian-packages
+	@mkdir -p $(B) && touch $@
+
+# Kernel work happens only when a patch, the series or a fragment changed;
+# kbuild then rebuilds just the files those touched.
+kernel: $(B)/linux
+$(B)/kernel/tree.stamp: patches/series $(PATCHES) tools/kernel-prepare | $(DEPS_STAMP)
+	tools/kernel-prepare $(KTARBALL) $(KTREE) patches
+	@touch $@
+
+$(KOBJ)/.config: $(B)/kernel/tree.stamp $(KFRAGS) tools/kernel-config
+	tools/kernel-config $(KTREE) $(KOBJ) $(KFRAGS)
+	@touch $@
+
+$(B)/linux: $(KOBJ)/.config $(B)/kernel/tree.stamp
+	$(MAKE) -C $(KTREE) O=$(abspath $(KOBJ)) ARCH=um -j$(NPROC) linux
+	cp $(KOBJ)/linux $@.tmp && mv $@.tmp $@
+
+rootfs: $(B)/root_fs
+$(B)/root_fs: $(ROOTFS_INPUTS) | $(DEPS_STAMP)
+	rootfs/build --out $@
+
+$(B)/bin/honeynet: $(HONEYNET_SRC) $(wildcard tools/honeynet/*.h) | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@.tmp $(HONEYNET_SRC) && mv $@.tmp $@
+
+# Unit tests, built twice: plain, and under ASan/UBSan.
+CHECK_LIBS = $(shell pkg-config --libs check)
+$(B)/tests/unit: $(UNIT_SRC) $(HONEYNET_LIB) $(wildcard tests/unit/*.h tools/honeynet/*.h) | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Itools/honeynet -o $@.tmp $(UNIT_SRC) $(HONEYNET_LIB) $(CHECK_LIBS) && mv $@.tmp $@
+$(B)/tests/unit-san: $(UNIT_SRC) $(HONEYNET_LIB) $(wildcard tests/unit/*.h tools/honeynet/*.h) | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANITIZE) -Itools/honeynet -o $@.tmp $(UNIT_SRC) $(HONEYNET_LIB) $(CHECK_LIBS) && mv $@.tmp $@
+
+run: all
+	$(B)/bin/honeynet lab run
+
+check: all $(B)/tests/unit $(B)/tests/unit-san
+	tests/run
+
+unit: $(B)/tests/unit $(B)/tests/unit-san
+	tests/run unit
+
+integration: all
+	tests/run integration
+
+bench: all
+	tests/bench/run
+
+clean:
+	rm -rf $(B)/bin $(B)/tests
