@@ -1,0 +1,14 @@
+/* The Check suites of the unit tests, one per file, run by unit_main.c. */
+#ifndef SUITES_H
+#define SUITES_H
+
+#include <check.h>
+
+Suite *lab_config_suite(void);
+Suite *lab_state_suite(void);
+Suite *run_dir_suite(void);
+Suite *file_tail_suite(void);
+Suite *lab_net_suite(void);
+Suite *lab_guest_suite(void);
+
+#endif

@@ -1,0 +1,54 @@
+/* Unit tests: the guest kernel's command line as the lab builds it. */
+#include <string.h>
+
+#include "lab_guest.h"
+#include "suites.h"
+
+START_TEST(cmdline)
+{
+	struct lab_config cfg = { .mem_mb = 384 };
+	struct guest_cmdline cl;
+	static const char *const want[] = {
+		"/b/linux", "ubd0=/a/run1/disk.cow,/b/root_fs", "root=/dev/ubda",
+		"rw", "mem=384M", "eth0=tuntap,tap0", "con0=null,fd:1",
+		"con=null", "ssl=null", "umid=lab", "uml_dir=/run/honeynet",
+	};
+	size_t i;
+
+	strcpy(cfg.kernel, "/b/linux");
+	strcpy(cfg.rootfs, "/b/root_fs");
+	ck_assert_int_eq(lab_guest_cmdline(&cl, &cfg, "/a/run1"), 0);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		ck_assert_str_eq(cl.argv[i], want[i]);
+	ck_assert_ptr_null(cl.argv[i]);
+}
+END_TEST
+
+START_TEST(console_path)
+{
+	char buf[32];
+
+	ck_assert_int_eq(lab_guest_console_path("/a/r", buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf, "/a/r/console.log");
+	ck_assert_int_eq(lab_guest_console_path("/a/very/long/run/dir", buf, 16), -1);
+}
+END_TEST
+
+START_TEST(alive_rejects_other_program)
+{
+	/* pid 1 is alive but is not the guest kernel. */
+	ck_assert_int_eq(lab_guest_alive(1, "/nonexistent/linux"), 0);
+}
+END_TEST
+
+Suite *lab_guest_suite(void)
+{
+	Suite *s = suite_create("lab_guest");
+	TCase *tc = tcase_create("guest");
+
+	tcase_add_test(tc, cmdline);
+	tcase_add_test(tc, console_path);
+	tcase_add_test(tc, alive_rejects_other_program);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,236 @@
+/* `honeynet lab`: the whole lab brought up, run in the foreground, or down. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "file_tail.h"
+#include "lab.h"
+#include "lab_defs.h"
+#include "lab_guest.h"
+#include "lab_net.h"
+#include "lab_state.h"
+#include "netns.h"
+#include "report.h"
+#include "run_dir.h"
+#include "ssh_probe.h"
+
+static volatile sig_atomic_t stop_requested;
+
+static void on_stop_signal(int sig)
+{
+	(void)sig;
+	stop_requested = 1;
+}
+
+static int check_inputs(const struct lab_config *cfg)
+{
+	if (geteuid() != 0) {
+		report("the lab needs root (namespaces, tap0, nftables); run it as root");
+		return -1;
+	}
+	if (access(cfg->kernel, X_OK) < 0) {
+		report_errno("kernel %s; build it with 'make'", cfg->kernel);
+		return -1;
+	}
+	if (access(cfg->rootfs, R_OK) < 0) {
+		report_errno("root_fs %s; build it with 'make'", cfg->rootfs);
+		return -1;
+	}
+	return 0;
+}
+
+static void show_console_tail(const char *run_dir)
+{
+	char console[PATH_MAX];
+
+	if (lab_guest_console_path(run_dir, console, sizeof(console)))
+		return;
+	fprintf(stderr, "--- last lines of %s ---\n", console);
+	if (file_tail(console, LAB_CONSOLE_TAIL, stderr) < 0)
+		fprintf(stderr, "(%s: %s)\n", console, strerror(errno));
+	fprintf(stderr, "---\n");
+}
+
+/* Polls until sshd answers through NAT, the guest dies, or time runs out. */
+static int wait_for_sshd(const struct lab_config *cfg, const struct lab_state *st)
+{
+	struct timespec tick = { 0, 250 * 1000 * 1000 };
+	time_t deadline = time(NULL) + cfg->boot_timeout;
+	int rc;
+
+	while (!stop_requested) {
+		if (!lab_guest_alive(st->guest_pid, st->kernel)) {
+			report("guest exited while booting");
+			show_console_tail(st->run_dir);
+			return -1;
+		}
+		rc = ssh_probe(LAB_NS_INET, LAB_ADDR_PUBLIC);
+		if (rc != 0)
+			return rc > 0 ? 0 : -1;
+		if (time(NULL) >= deadline) {
+			report("sshd did not answer on %s:22 from %s within %u s",
+			       LAB_ADDR_PUBLIC, LAB_NS_INET, cfg->boot_timeout);
+			show_console_tail(st->run_dir);
+			return -1;
+		}
+		nanosleep(&tick, NULL);
+	}
+	report("interrupted while waiting for the guest");
+	return -1;
+}
+
+static int start_guest(const struct lab_config *cfg, struct lab_state *st)
+{
+	memset(st, 0, sizeof(*st));
+	if (run_dir_create(cfg->archive, st->run_dir, sizeof(st->run_dir)))
+		return -1;
+	if (lab_net_up())
+		return -1;
+	snprintf(st->kernel, sizeof(st->kernel), "%s", cfg->kernel);
+	if (lab_guest_start(cfg, st->run_dir, &st->guest_pid))
+		return -1;
+	return lab_state_save(st, LAB_STATE_FILE);
+}
+
+int lab_up(const struct lab_config *cfg)
+{
+	struct lab_state st;
+
+	if (check_inputs(cfg))
+		return -1;
+	if (mkdir_parents(LAB_RUN_DIR) < 0) {
+		report_errno("%s", LAB_RUN_DIR);
+		return -1;
+	}
+	if (lab_state_load(&st, LAB_STATE_FILE) != 0 ||
+	    netns_exists(LAB_NS_WALL) || netns_exists(LAB_NS_INET)) {
+		report("the lab is already up (or was not taken down); run 'honeynet lab down' first");
+		return -1;
+	}
+	if (start_guest(cfg, &st) || wait_for_sshd(cfg, &st)) {
+		lab_down();
+		return -1;
+	}
+	printf("lab up: guest %s (public %s), archive %s\n", LAB_ADDR_GUEST,
+	       LAB_ADDR_PUBLIC, st.run_dir);
+	printf("attack it: ip netns exec %s ssh root@%s\n", LAB_NS_INET,
+	       LAB_ADDR_PUBLIC);
+	return 0;
+}
+
+/* UML leaves its umid directory behind when it does not exit cleanly. */
+static void remove_umid_dir(void)
+{
+	static const char *const files[] = { "mconsole", "pid" };
+	char path[PATH_MAX];
+	size_t i;
+
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s/%s", LAB_RUN_DIR, LAB_UMID,
+			 files[i]);
+		unlink(path);
+	}
+	rmdir(LAB_RUN_DIR "/" LAB_UMID);
+}
+
+int lab_down(void)
+{
+	struct lab_state st;
+	int loaded, rc = 0;
+
+	loaded = lab_state_load(&st, LAB_STATE_FILE);
+	if (loaded < 0)
+		return -1;
+	if (loaded && lab_guest_stop(st.guest_pid, st.kernel))
+		rc = -1;
+	if (lab_net_down())
+		rc = -1;
+	remove_umid_dir();
+	if (unlink(LAB_STATE_FILE) < 0 && errno != ENOENT) {
+		report_errno("%s", LAB_STATE_FILE);
+		rc = -1;
+	}
+	if (rc == 0)
+		printf("lab down%s%s\n", loaded ? ": archive " : "",
+		       loaded ? st.run_dir : "");
+	return rc;
+}
+
+static int install_stop_handlers(void)
+{
+	struct sigaction sa = { .sa_handler = on_stop_signal };
+
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGINT, &sa, NULL) || sigaction(SIGTERM, &sa, NULL) ||
+	    sigaction(SIGHUP, &sa, NULL)) {
+		report_errno("sigaction");
+		return -1;
+	}
+	return 0;
+}
+
+/* Copies what the console log gained since the last call to stdout. */
+static void follow(int fd)
+{
+	char buf[4096];
+	ssize_t n;
+
+	while ((n = read(fd, buf, sizeof(buf))) > 0) {
+		if (fwrite(buf, 1, (size_t)n, stdout) != (size_t)n)
+			break;
+	}
+	fflush(stdout);
+}
+
+int lab_run(const struct lab_config *cfg)
+{
+	struct timespec tick = { 0, 200 * 1000 * 1000 };
+	char console[PATH_MAX];
+	struct lab_state st;
+	int fd;
+
+	if (install_stop_handlers() || lab_up(cfg))
+		return -1;
+	if (lab_state_load(&st, LAB_STATE_FILE) != 1 ||
+	    lab_guest_console_path(st.run_dir, console, sizeof(console))) {
+		lab_down();
+		return -1;
+	}
+	printf("streaming the guest console; Ctrl-C stops the lab\n");
+	fflush(stdout);
+	fd = open(console, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		report_errno("%s", console);
+	while (!stop_requested && lab_guest_alive(st.guest_pid, st.kernel)) {
+		if (fd >= 0)
+			follow(fd);
+		nanosleep(&tick, NULL);
+	}
+	if (fd >= 0)
+		close(fd);
+	if (!stop_requested)
+		report("the guest exited by itself; taking the lab down");
+	return lab_down();
+}
+
+int lab_status(void)
+{
+	struct lab_state st;
+	int loaded = lab_state_load(&st, LAB_STATE_FILE);
+
+	if (loaded < 0)
+		return -1;
+	if (!loaded) {
+		printf("lab down\n");
+		return netns_exists(LAB_NS_WALL) || netns_exists(LAB_NS_INET) ? 1 : 0;
+	}
+	printf("lab up: guest pid %ld %s, archive %s\n", (long)st.guest_pid,
+	       lab_guest_alive(st.guest_pid, st.kernel) ? "running" : "not running",
+	       st.run_dir);
+	return 0;
+}

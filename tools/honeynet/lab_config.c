@@ -1,0 +1,164 @@
+/* What `honeynet lab` was asked to do, parsed and checked from its arguments. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lab_config.h"
+#include "lab_defs.h"
+
+int parse_uint(const char *s, unsigned int min, unsigned int max,
+	       unsigned int *out)
+{
+	unsigned long v;
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return -1;
+	*out = (unsigned int)v;
+	return 0;
+}
+
+static int set_path(char *dst, const char *src, const char *what, char *err,
+		    size_t errlen)
+{
+	size_t n = strlen(src);
+
+	if (n == 0 || n >= PATH_MAX) {
+		snprintf(err, errlen, "%s: a path of 1 to %d bytes is needed",
+			 what, PATH_MAX - 1);
+		return -1;
+	}
+	memcpy(dst, src, n + 1);
+	return 0;
+}
+
+static int set_default(char *dst, const char *bindir, const char *name,
+		       char *err, size_t errlen)
+{
+	int n = snprintf(dst, PATH_MAX, "%s/../%s", bindir, name);
+
+	if (n < 0 || n >= PATH_MAX) {
+		snprintf(err, errlen, "program directory path too long (%zu bytes)",
+			 strlen(bindir));
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_action(struct lab_config *cfg, const char *word, char *err,
+			size_t errlen)
+{
+	static const struct {
+		const char *name;
+		enum lab_action action;
+	} actions[] = {
+		{ "up", LAB_UP },
+		{ "down", LAB_DOWN },
+		{ "run", LAB_RUN },
+		{ "status", LAB_STATUS },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(actions) / sizeof(actions[0]); i++) {
+		if (strcmp(word, actions[i].name) == 0) {
+			cfg->action = actions[i].action;
+			return 0;
+		}
+	}
+	snprintf(err, errlen, "lab %s: unknown action; use up, down, run or status",
+		 word);
+	return -1;
+}
+
+static int parse_mode(struct lab_config *cfg, const char *v, char *err,
+		      size_t errlen)
+{
+	if (strcmp(v, "nat") == 0) {
+		cfg->mode = LAB_MODE_NAT;
+		return 0;
+	}
+	if (strcmp(v, "bridge") == 0)
+		snprintf(err, errlen,
+			 "--mode bridge: not available yet; use --mode nat");
+	else
+		snprintf(err, errlen, "--mode %s: unknown mode; use nat", v);
+	return -1;
+}
+
+static int parse_option(struct lab_config *cfg, const char *opt, const char *v,
+			char *err, size_t errlen)
+{
+	if (strcmp(opt, "--mode") == 0)
+		return parse_mode(cfg, v, err, errlen);
+	if (strcmp(opt, "--kernel") == 0)
+		return set_path(cfg->kernel, v, opt, err, errlen);
+	if (strcmp(opt, "--rootfs") == 0)
+		return set_path(cfg->rootfs, v, opt, err, errlen);
+	if (strcmp(opt, "--archive") == 0)
+		return set_path(cfg->archive, v, opt, err, errlen);
+	if (strcmp(opt, "--mem") == 0) {
+		if (parse_uint(v, LAB_MEM_MIN, LAB_MEM_MAX, &cfg->mem_mb) == 0)
+			return 0;
+		snprintf(err, errlen, "--mem %s: need MiB from %d to %d", v,
+			 LAB_MEM_MIN, LAB_MEM_MAX);
+		return -1;
+	}
+	if (strcmp(opt, "--timeout") == 0) {
+		if (parse_uint(v, 1, LAB_BOOT_TIMEOUT_MAX, &cfg->boot_timeout) == 0)
+			return 0;
+		snprintf(err, errlen, "--timeout %s: need seconds from 1 to %d",
+			 v, LAB_BOOT_TIMEOUT_MAX);
+		return -1;
+	}
+	snprintf(err, errlen, "%s: unknown option", opt);
+	return -1;
+}
+
+static int set_defaults(struct lab_config *cfg, const char *bindir, char *err,
+			size_t errlen)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->mode = LAB_MODE_NAT;
+	cfg->mem_mb = LAB_MEM_DEFAULT;
+	cfg->boot_timeout = LAB_BOOT_TIMEOUT_DEFAULT;
+	if (set_default(cfg->kernel, bindir, "linux", err, errlen) ||
+	    set_default(cfg->rootfs, bindir, "root_fs", err, errlen) ||
+	    set_default(cfg->archive, bindir, "archive", err, errlen))
+		return -1;
+	return 0;
+}
+
+int lab_config_parse(struct lab_config *cfg, int argc, char *const argv[],
+		     const char *bindir, char *err, size_t errlen)
+{
+	int i;
+
+	if (set_defaults(cfg, bindir, err, errlen))
+		return -1;
+	if (argc < 1) {
+		snprintf(err, errlen, "lab: an action is needed: up, down, run or status");
+		return -1;
+	}
+	if (parse_action(cfg, argv[0], err, errlen))
+		return -1;
+	for (i = 1; i < argc; i++) {
+		if (cfg->action == LAB_DOWN || cfg->action == LAB_STATUS) {
+			snprintf(err, errlen, "lab %s: takes no options (%s)",
+				 argv[0], argv[i]);
+			return -1;
+		}
+		if (i + 1 >= argc) {
+			snprintf(err, errlen, "%s: needs a value", argv[i]);
+			return -1;
+		}
+		if (parse_option(cfg, argv[i], argv[i + 1], err, errlen))
+			return -1;
+		i++;
+	}
+	return 0;
+}

@@ -1,0 +1,34 @@
+/* What `honeynet lab` was asked to do, parsed and checked from its arguments. */
+#ifndef LAB_CONFIG_H
+#define LAB_CONFIG_H
+
+#include <limits.h>
+#include <stddef.h>
+
+enum lab_action { LAB_UP, LAB_DOWN, LAB_RUN, LAB_STATUS };
+enum lab_mode { LAB_MODE_NAT };
+
+struct lab_config {
+	enum lab_action action;
+	enum lab_mode mode;
+	char kernel[PATH_MAX];
+	char rootfs[PATH_MAX];
+	char archive[PATH_MAX];
+	unsigned int mem_mb;
+	unsigned int boot_timeout;
+};
+
+/*
+ * Parses the words after "lab" (argv[0] is the action). Paths not given
+ * default to files beside the build directory bindir/.. (build/linux,
+ * build/root_fs, build/archive). On error writes a message naming the
+ * argument to err and returns -1.
+ */
+int lab_config_parse(struct lab_config *cfg, int argc, char *const argv[],
+		     const char *bindir, char *err, size_t errlen);
+
+/* Parses a whole decimal number in [min, max]; -1 if it is anything else. */
+int parse_uint(const char *s, unsigned int min, unsigned int max,
+	       unsigned int *out);
+
+#endif

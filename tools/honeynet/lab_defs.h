@@ -1,0 +1,45 @@
+/* The lab's fixed names, addresses and tunables, one place for all of them. */
+#ifndef LAB_DEFS_H
+#define LAB_DEFS_H
+
+/* Namespaces: the outside world, and the honeywall that runs the guest. */
+#define LAB_NS_INET "hn-inet"
+#define LAB_NS_WALL "hn-wall"
+
+/* Interfaces: the veth pair between the two namespaces, and the guest's tap. */
+#define LAB_IF_WALL_OUT "outside"
+#define LAB_IF_INET "eth0"
+#define LAB_IF_TAP "tap0"
+
+/* Addresses, as in DESIGN.md's lab table. */
+#define LAB_ADDR_ATTACKER "203.0.113.100"
+#define LAB_ADDR_TARGET "203.0.113.200"
+#define LAB_ADDR_WALL_OUT "203.0.113.1"
+#define LAB_ADDR_PUBLIC "203.0.113.10"
+#define LAB_ADDR_WALL_TAP "10.0.0.1"
+#define LAB_ADDR_GUEST "10.0.0.2"
+#define LAB_PREFIX_OUT "24"
+#define LAB_PREFIX_TAP "24"
+
+/* Where the running lab keeps its state and the guest's mconsole socket. */
+#define LAB_RUN_DIR "/run/honeynet"
+#define LAB_STATE_FILE LAB_RUN_DIR "/lab.state"
+#define LAB_UMID "lab"
+
+/* Guest memory when --mem is not given, and the bounds --mem accepts (MiB). */
+#define LAB_MEM_DEFAULT 256
+#define LAB_MEM_MIN 64
+#define LAB_MEM_MAX 4096
+
+/* Seconds to wait for sshd when --timeout is not given, and the bounds. */
+#define LAB_BOOT_TIMEOUT_DEFAULT 90
+#define LAB_BOOT_TIMEOUT_MAX 600
+
+/* Seconds a clean poweroff may take before the guest is halted, then killed. */
+#define LAB_HALT_GRACE 30
+#define LAB_KILL_GRACE 5
+
+/* Lines of the console log shown when the guest does not come up. */
+#define LAB_CONSOLE_TAIL 25
+
+#endif

@@ -1,0 +1,156 @@
+/* The guest kernel process: started in hn-wall, watched, halted cleanly. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lab_defs.h"
+#include "lab_guest.h"
+#include "mconsole.h"
+#include "netns.h"
+#include "report.h"
+
+int lab_guest_console_path(const char *run_dir, char *buf, size_t len)
+{
+	int n = snprintf(buf, len, "%s/console.log", run_dir);
+
+	return n < 0 || (size_t)n >= len ? -1 : 0;
+}
+
+/*
+ * The root_fs is never written: the guest writes to a copy-on-write file in
+ * the run directory, which also keeps the attacker's disk changes with the
+ * rest of the run's record. The console only writes (con0=null,fd:1): a
+ * console reading /dev/null stalls the boot.
+ */
+int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
+		      const char *run_dir)
+{
+	const char **a = cl->argv;
+	int n;
+
+	n = snprintf(cl->ubd, sizeof(cl->ubd), "ubd0=%s/disk.cow,%s", run_dir,
+		     cfg->rootfs);
+	if (n < 0 || (size_t)n >= sizeof(cl->ubd))
+		return -1;
+	snprintf(cl->mem, sizeof(cl->mem), "mem=%uM", cfg->mem_mb);
+	*a++ = cfg->kernel;
+	*a++ = cl->ubd;
+	*a++ = "root=/dev/ubda";
+	*a++ = "rw";
+	*a++ = cl->mem;
+	*a++ = "eth0=tuntap," LAB_IF_TAP;
+	*a++ = "con0=null,fd:1";
+	*a++ = "con=null";
+	*a++ = "ssl=null";
+	*a++ = "umid=" LAB_UMID;
+	*a++ = "uml_dir=" LAB_RUN_DIR;
+	*a = NULL;
+	return 0;
+}
+
+static void child(const struct guest_cmdline *cl, const char *console)
+{
+	int in, out;
+
+	if (setsid() < 0 || netns_enter(LAB_NS_WALL) < 0)
+		_exit(126);
+	in = open("/dev/null", O_RDONLY);
+	out = open(console, O_WRONLY | O_CREAT | O_APPEND, 0640);
+	if (in < 0 || out < 0 || dup2(in, STDIN_FILENO) < 0 ||
+	    dup2(out, STDOUT_FILENO) < 0 || dup2(out, STDERR_FILENO) < 0)
+		_exit(126);
+	execv(cl->argv[0], (char *const *)cl->argv);
+	fprintf(stderr, "honeynet: %s: %s\n", cl->argv[0], strerror(errno));
+	_exit(127);
+}
+
+int lab_guest_start(const struct lab_config *cfg, const char *run_dir,
+		    pid_t *pid)
+{
+	struct guest_cmdline cl;
+	char console[PATH_MAX];
+
+	if (lab_guest_cmdline(&cl, cfg, run_dir) ||
+	    lab_guest_console_path(run_dir, console, sizeof(console))) {
+		report("%s: run directory path too long", run_dir);
+		return -1;
+	}
+	*pid = fork();
+	if (*pid < 0) {
+		report_errno("guest %s: fork", cfg->kernel);
+		return -1;
+	}
+	if (*pid == 0)
+		child(&cl, console);
+	return 0;
+}
+
+/* /proc/PID/exe names the kernel, or the kernel " (deleted)" after a rebuild. */
+static int exe_is(pid_t pid, const char *kernel)
+{
+	char link[64], exe[PATH_MAX], real[PATH_MAX];
+	ssize_t n;
+	size_t rlen;
+
+	snprintf(link, sizeof(link), "/proc/%ld/exe", (long)pid);
+	n = readlink(link, exe, sizeof(exe) - 1);
+	if (n < 0 || !realpath(kernel, real))
+		return 0;
+	exe[n] = '\0';
+	rlen = strlen(real);
+	return strncmp(exe, real, rlen) == 0 &&
+	       (exe[rlen] == '\0' || strcmp(exe + rlen, " (deleted)") == 0);
+}
+
+int lab_guest_alive(pid_t pid, const char *kernel)
+{
+	int status;
+	pid_t r = waitpid(pid, &status, WNOHANG);
+
+	if (r == pid)
+		return 0;
+	if (r < 0 && errno != ECHILD)
+		return 0;
+	return exe_is(pid, kernel);
+}
+
+static int wait_exit(pid_t pid, const char *kernel, unsigned int secs)
+{
+	struct timespec tick = { 0, 100 * 1000 * 1000 };
+	unsigned int i;
+
+	for (i = 0; i < secs * 10; i++) {
+		if (!lab_guest_alive(pid, kernel))
+			return 0;
+		nanosleep(&tick, NULL);
+	}
+	return -1;
+}
+
+int lab_guest_stop(pid_t pid, const char *kernel)
+{
+	const char *sock = LAB_RUN_DIR "/" LAB_UMID "/mconsole";
+
+	if (!lab_guest_alive(pid, kernel))
+		return 0;
+	if (mconsole_send(sock, "cad", NULL, 0) == 0 &&
+	    wait_exit(pid, kernel, LAB_HALT_GRACE) == 0)
+		return 0;
+	report("guest %ld: no clean poweroff within %d s; halting it",
+	       (long)pid, LAB_HALT_GRACE);
+	if (mconsole_send(sock, "halt", NULL, 0) == 0 &&
+	    wait_exit(pid, kernel, LAB_KILL_GRACE) == 0)
+		return 0;
+	report("guest %ld: still running; killing it", (long)pid);
+	if (kill(pid, SIGKILL) < 0 && errno != ESRCH) {
+		report_errno("guest %ld: kill", (long)pid);
+		return -1;
+	}
+	return wait_exit(pid, kernel, LAB_KILL_GRACE);
+}

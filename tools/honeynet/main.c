@@ -1,0 +1,80 @@
+/* honeynet: brings the honeynet lab up and down. */
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lab.h"
+#include "lab_config.h"
+#include "report.h"
+
+static const char usage[] =
+	"usage: honeynet lab up [--mode nat] [--archive DIR] [--kernel FILE]\n"
+	"                       [--rootfs FILE] [--mem MIB] [--timeout SECS]\n"
+	"       honeynet lab run [same options as up]\n"
+	"       honeynet lab down\n"
+	"       honeynet lab status\n"
+	"\n"
+	"up      builds namespaces hn-inet and hn-wall, starts the guest, and\n"
+	"        returns once its sshd answers on 203.0.113.10 from hn-inet\n"
+	"run     up, then streams the guest console until Ctrl-C, then down\n"
+	"down    powers the guest off and removes the namespaces (safe twice)\n"
+	"status  says whether the lab is up and where its archive is\n"
+	"\n"
+	"Defaults: --kernel, --rootfs and --archive are linux, root_fs and\n"
+	"archive/ beside this program's bin/ directory; --mem 256; --timeout 90.\n"
+	"Exit status: 0 done; 1 failed (the reason is on stderr); 2 bad usage.\n";
+
+/* The directory this program lives in, so defaults follow the build tree. */
+static int own_dir(char *buf, size_t len)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n < 0) {
+		report_errno("/proc/self/exe");
+		return -1;
+	}
+	exe[n] = '\0';
+	snprintf(buf, len, "%s", dirname(exe));
+	return 0;
+}
+
+static int lab_main(int argc, char *argv[])
+{
+	struct lab_config cfg;
+	char bindir[PATH_MAX], err[512];
+
+	if (own_dir(bindir, sizeof(bindir)))
+		return 1;
+	if (lab_config_parse(&cfg, argc, argv, bindir, err, sizeof(err))) {
+		report("%s", err);
+		fputs(usage, stderr);
+		return 2;
+	}
+	switch (cfg.action) {
+	case LAB_UP:
+		return lab_up(&cfg) ? 1 : 0;
+	case LAB_DOWN:
+		return lab_down() ? 1 : 0;
+	case LAB_RUN:
+		return lab_run(&cfg) ? 1 : 0;
+	case LAB_STATUS:
+		return lab_status() ? 1 : 0;
+	}
+	return 1;
+}
+
+int main(int argc, char *argv[])
+{
+	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
+			  strcmp(argv[1], "--help") == 0)) {
+		fputs(usage, stdout);
+		return 0;
+	}
+	if (argc >= 2 && strcmp(argv[1], "lab") == 0)
+		return lab_main(argc - 2, argv + 2);
+	fputs(usage, stderr);
+	return 2;
+}

@@ -1,0 +1,21 @@
+/* Entering the lab's named network namespaces (made by `ip netns add`). */
+#ifndef NETNS_H
+#define NETNS_H
+
+#include <sys/types.h>
+
+/* Moves the calling process into namespace name; -1 and a report on error. */
+int netns_enter(const char *name);
+
+/* A socket of the given type made inside namespace name, the caller's own
+ * namespace restored afterwards; -1 and a report on error. */
+int netns_socket(const char *name, int domain, int type);
+
+/* Whether namespace name exists. */
+int netns_exists(const char *name);
+
+/* Sends sig to every process whose network namespace is name; returns how
+ * many were signalled, or -1 if the namespace cannot be read. */
+int netns_kill_all(const char *name, int sig);
+
+#endif
