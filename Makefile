@@ -22,14 +22,10 @@ KFRAGS := $(sort $(wildcard kconfig/*.config))
 # The guest's root_fs.
 ROOTFS_INPUTS := rootfs/build rootfs/packages $(shell find rootfs/overlay -type f -o -type l 2>/dev/null)
 
-HONEYNET_SRC := $(sort $(wildcard tools/honeynet/*.c))
-HONEYNET_LIB := $(filter-out tools/honeynet/main.c,$(HONEYNET_SRC))
-UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
-
 DEPS_STAMP := $(B)/.deps
 
-.PHONY: all deps kernel rootfs run check unit integration bench clean
-all: $(B)/linux $(B)/root_fs $(B)/bin/honeynet
+.PHONY: all deps kernel rootfs programs run check unit integration bench clean
+all: $(B)/linux $(B)/root_fs programs
 
 deps: $(DEPS_STAMP)
 $(DEPS_STAMP): tools/debian-packages tools/install-deps
@@ -55,27 +51,23 @@ rootfs: $(B)/root_fs
 $(B)/root_fs: $(ROOTFS_INPUTS) | $(DEPS_STAMP)
 	rootfs/build --out $@
 
-$(B)/bin/honeynet: $(HONEYNET_SRC) $(wildcard tools/honeynet/*.h) | $(DEPS_STAMP)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@.tmp $(HONEYNET_SRC) && mv $@.tmp $@
-
-# Unit tests, built twice: plain, and under ASan/UBSan.
+# Each C part adds its programs to PROGRAMS and its unit test binaries
+# (plain and sanitized) to UNIT_BINS, in its own mk/*.mk.
+PROGRAMS :=
+UNIT_BINS :=
 CHECK_LIBS = $(shell pkg-config --libs check)
-$(B)/tests/unit: $(UNIT_SRC) $(HONEYNET_LIB) $(wildcard tests/unit/*.h tools/honeynet/*.h) | $(DEPS_STAMP)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Itools/honeynet -o $@.tmp $(UNIT_SRC) $(HONEYNET_LIB) $(CHECK_LIBS) && mv $@.tmp $@
-$(B)/tests/unit-san: $(UNIT_SRC) $(HONEYNET_LIB) $(wildcard tests/unit/*.h tools/honeynet/*.h) | $(DEPS_STAMP)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SANITIZE) -Itools/honeynet -o $@.tmp $(UNIT_SRC) $(HONEYNET_LIB) $(CHECK_LIBS) && mv $@.tmp $@
+include $(sort $(wildcard mk/*.mk))
 
 run: all
 	$(B)/bin/honeynet lab run
 
-check: all $(B)/tests/unit $(B)/tests/unit-san
-	tests/run
+programs: $(PROGRAMS)
 
-unit: $(B)/tests/unit $(B)/tests/unit-san
-	tests/run unit
+check: all $(UNIT_BINS)
+	UNIT_BINS="$(UNIT_BINS)" tests/run
+
+unit: $(UNIT_BINS)
+	UNIT_BINS="$(UNIT_BINS)" tests/run unit
 
 integration: all
 	tests/run integration

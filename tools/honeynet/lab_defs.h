@@ -40,6 +40,6 @@
 #define LAB_KILL_GRACE 5
 
 /* Lines of the console log shown when the guest does not come up. */
-#define LAB_CONSOLE_TAIL 25
+#define LAB_CONSOLE_TAIL 60
 
 #endif
