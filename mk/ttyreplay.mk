@@ -1,0 +1,25 @@
+# ttyreplay (tools/ttyreplay) and its unit tests (tests/unit/ttyreplay).
+TTYREPLAY_SRC := $(sort $(wildcard tools/ttyreplay/*.c)) common/ttylog.c
+TTYREPLAY_HDR := $(wildcard tools/ttyreplay/*.h) common/ttylog.h
+TTYREPLAY_LIB := $(filter-out tools/ttyreplay/main.c,$(TTYREPLAY_SRC))
+TTYREPLAY_TESTS := $(sort $(wildcard tests/unit/ttyreplay/*.c))
+TTYREPLAY_TEST_HDR := $(wildcard tests/unit/ttyreplay/*.h)
+TTYREPLAY_INC := -Icommon -Itools/ttyreplay
+TTYREPLAY_LIBS := -lz -lm
+# The unit tests compare exports with the files here.
+TTYREPLAY_GOLDEN := -DGOLDEN_DIR='"$(CURDIR)/tests/unit/ttyreplay/golden"'
+
+PROGRAMS += $(B)/bin/ttyreplay
+UNIT_BINS += $(B)/tests/ttyreplay-unit $(B)/tests/ttyreplay-unit-san
+
+$(B)/bin/ttyreplay: $(TTYREPLAY_SRC) $(TTYREPLAY_HDR) | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(TTYREPLAY_INC) -o $@.tmp $(TTYREPLAY_SRC) $(TTYREPLAY_LIBS) && mv $@.tmp $@
+
+$(B)/tests/ttyreplay-unit: $(TTYREPLAY_TESTS) $(TTYREPLAY_TEST_HDR) $(TTYREPLAY_LIB) $(TTYREPLAY_HDR) | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(TTYREPLAY_INC) $(TTYREPLAY_GOLDEN) -o $@.tmp $(TTYREPLAY_TESTS) $(TTYREPLAY_LIB) $(CHECK_LIBS) $(TTYREPLAY_LIBS) && mv $@.tmp $@
+
+$(B)/tests/ttyreplay-unit-san: $(TTYREPLAY_TESTS) $(TTYREPLAY_TEST_HDR) $(TTYREPLAY_LIB) $(TTYREPLAY_HDR) | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANITIZE) $(TTYREPLAY_INC) $(TTYREPLAY_GOLDEN) -o $@.tmp $(TTYREPLAY_TESTS) $(TTYREPLAY_LIB) $(CHECK_LIBS) $(TTYREPLAY_LIBS) && mv $@.tmp $@
