@@ -1,0 +1,447 @@
+/* The run's archive: turns checked stream records into tty files and events, and keeps the counts. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "archive.h"
+#include "util.h"
+#include "wire_payload.h"
+
+/* Says where recording failed, once; the loop pauses the guest on it. */
+static void fail(struct archive *a, const char *path, int err)
+{
+	if (a->failed)
+		return;
+	a->failed = 1;
+	snprintf(a->fail_msg, sizeof(a->fail_msg), "archive %s/%s: %s",
+		 a->run_dir, path, strerror(err ? err : EIO));
+}
+
+void archive_emit(struct archive *a)
+{
+	if (events_emit(&a->ev) < 0)
+		fail(a, "events.jsonl", a->ev.err);
+}
+
+struct jline *archive_event(struct archive *a, const char *type)
+{
+	return events_begin(&a->ev, now_ns(), type);
+}
+
+/* A stream.error about one record that made no sense. */
+static void rec_error(struct archive *a, const struct wire_rec *r,
+		      const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void rec_error(struct archive *a, const struct wire_rec *r,
+		      const char *fmt, ...)
+{
+	struct jline *j = events_begin(&a->ev, r->time_ns, "stream.error");
+	char what[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	a->c.stream_errors++;
+	jl_u64(j, "offset", r->offset);
+	jl_u64(j, "session", r->session);
+	jl_cstr(j, "what", what);
+	archive_emit(a);
+}
+
+static void on_error(void *ctx, uint64_t offset, const char *what)
+{
+	struct archive *a = ctx;
+	struct jline *j = archive_event(a, "stream.error");
+
+	a->c.stream_errors++;
+	jl_u64(j, "offset", offset);
+	jl_cstr(j, "what", what);
+	archive_emit(a);
+}
+
+static void on_resync(void *ctx, uint64_t offset, uint64_t skipped)
+{
+	struct archive *a = ctx;
+	struct jline *j = archive_event(a, "stream.resync");
+
+	jl_u64(j, "offset", offset);
+	jl_u64(j, "skipped", skipped);
+	archive_emit(a);
+}
+
+static struct ttylog_rec tty_rec(const struct wire_rec *r, uint32_t op,
+				 uint32_t dir, uint32_t len)
+{
+	struct ttylog_rec t = {
+		.op = op, .tty = r->session, .len = len, .dir = dir,
+		.sec = (uint32_t)(r->time_ns / 1000000000ULL),
+		.usec = (uint32_t)(r->time_ns % 1000000000ULL / 1000),
+	};
+	return t;
+}
+
+static void check_tty(struct archive *a, struct session *s, int r)
+{
+	if (r < 0)
+		fail(a, s->file, s->tf.err ? s->tf.err : errno);
+}
+
+/* Creates the session's file, trying "~N" names for a reused id. */
+static int create_file(struct archive *a, struct session *s, const struct wire_rec *r)
+{
+	unsigned int n;
+
+	for (n = 0; n < HOSTD_NAME_COLLISIONS; n++) {
+		session_file_name(s->file, sizeof(s->file), s->id, s->name,
+				  s->name_len, n);
+		if (ttyfile_open(&s->tf, a->dirfd, s->file) == 0)
+			return 0;
+		if (errno != EEXIST) {
+			fail(a, s->file, errno);
+			return -1;
+		}
+	}
+	rec_error(a, r, "session %u: %d files of that id exist already; session not recorded",
+		  r->session, HOSTD_NAME_COLLISIONS);
+	return -1;
+}
+
+/* A slot for a new session, or NULL (said once while the table stays full). */
+static struct session *new_session(struct archive *a, const struct wire_rec *r)
+{
+	struct session *s = session_add(&a->sessions, r->session);
+
+	if (!s) {
+		a->c.dropped_records++;
+		if (!a->full_said)
+			rec_error(a, r, "session table full: %d sessions open; records of new sessions are dropped until one closes",
+				  HOSTD_MAX_SESSIONS);
+		a->full_said = 1;
+	}
+	return s;
+}
+
+static struct session *open_session(struct archive *a, const struct wire_rec *r,
+				    const struct wire_open *o, int implicit)
+{
+	struct session *s = new_session(a, r);
+	struct ttylog_rec t = tty_rec(r, TTYLOG_OP_OPEN, 0, 0);
+	struct jline *j;
+
+	if (!s)
+		return NULL;
+	s->parent = o->parent;
+	s->name_len = o->name_n;
+	memcpy(s->name, o->name, o->name_n);
+	s->open_ns = r->time_ns;
+	if (create_file(a, s, r) < 0) {
+		session_remove(&a->sessions, s);
+		return NULL;
+	}
+	a->c.sessions++;
+	check_tty(a, s, ttyfile_put(&s->tf, &t, NULL));
+	check_tty(a, s, ttyfile_flush(&s->tf));
+	j = events_begin(&a->ev, r->time_ns, "tty.open");
+	jl_u64(j, "session", s->id);
+	jl_str(j, "tty", s->name, s->name_len);
+	if (o->parent)
+		jl_u64(j, "parent", o->parent);
+	else
+		jl_null(j, "parent");
+	jl_u64(j, "major", o->major);
+	jl_u64(j, "minor", o->minor);
+	jl_cstr(j, "file", s->file);
+	if (implicit)
+		jl_bool(j, "implicit", 1);
+	archive_emit(a);
+	return s;
+}
+
+static void close_session(struct archive *a, struct session *s, uint64_t ns,
+			  const char *reason)
+{
+	struct wire_rec r = { .session = s->id, .time_ns = ns };
+	struct ttylog_rec t = tty_rec(&r, TTYLOG_OP_CLOSE, 0, 0);
+	char hex[SHA256_HEX];
+	struct jline *j;
+
+	check_tty(a, s, ttyfile_put(&s->tf, &t, NULL));
+	check_tty(a, s, ttyfile_close(&s->tf, hex));
+	j = events_begin(&a->ev, ns, "tty.close");
+	jl_u64(j, "session", s->id);
+	jl_str(j, "tty", s->name, s->name_len);
+	jl_secs(j, "duration", (int64_t)(ns - s->open_ns));
+	jl_u64(j, "bytes_in", s->bytes_in);
+	jl_u64(j, "bytes_out", s->bytes_out);
+	jl_cstr(j, "file", s->file);
+	jl_cstr(j, "sha256", hex[0] ? hex : NULL);
+	jl_cstr(j, "reason", reason);
+	archive_emit(a);
+	session_remove(&a->sessions, s);
+	a->full_said = 0;
+}
+
+static void do_open(struct archive *a, const struct wire_rec *r)
+{
+	struct wire_open o;
+	char why[200];
+	int d = wire_open_decode(r, &o, why, sizeof(why));
+
+	if (d)
+		rec_error(a, r, "%s", why);
+	if (d < 0)
+		return;
+	if (r->session == 0) {
+		rec_error(a, r, "OPEN for session 0, which means no session; ignored");
+		return;
+	}
+	if (session_find(&a->sessions, r->session)) {
+		rec_error(a, r, "duplicate OPEN for session %u, which is open; ignored",
+			  r->session);
+		return;
+	}
+	open_session(a, r, &o, 0);
+}
+
+static void do_close(struct archive *a, const struct wire_rec *r)
+{
+	struct session *s = session_find(&a->sessions, r->session);
+
+	if (!s) {
+		rec_error(a, r, "CLOSE for session %u, which is not open; ignored",
+			  r->session);
+		return;
+	}
+	close_session(a, s, r->time_ns, "close");
+}
+
+static void do_data(struct archive *a, const struct wire_rec *r)
+{
+	struct session *s = session_find(&a->sessions, r->session);
+	struct wire_open none = { .name = (const unsigned char *)"" };
+	struct ttylog_rec t;
+
+	if (r->dir != TTY_LOG_DIR_INPUT && r->dir != TTY_LOG_DIR_OUTPUT) {
+		rec_error(a, r, "DATA direction: expected 1 or 2, found %u; dropped",
+			  r->dir);
+		return;
+	}
+	if (!s && r->session == 0) {
+		rec_error(a, r, "DATA for session 0, which means no session; dropped");
+		return;
+	}
+	if (!s) {
+		/* The OPEN was lost (damage, loss): keep the data anyway. */
+		if (a->sessions.n_open < HOSTD_MAX_SESSIONS)
+			rec_error(a, r, "DATA for session %u, which is not open; recording it as an unnamed session",
+				  r->session);
+		s = open_session(a, r, &none, 1);
+		if (!s)
+			return;
+	}
+	if (r->dir == TTY_LOG_DIR_INPUT)
+		s->bytes_in += r->len;
+	else
+		s->bytes_out += r->len;
+	t = tty_rec(r, TTYLOG_OP_WRITE, r->dir == TTY_LOG_DIR_INPUT ?
+		    TTYLOG_DIR_READ : TTYLOG_DIR_WRITE, r->len);
+	check_tty(a, s, ttyfile_put(&s->tf, &t, r->payload));
+}
+
+static void do_hangup(struct archive *a, const struct wire_rec *r)
+{
+	struct session *s = session_find(&a->sessions, r->session);
+	struct jline *j;
+
+	if (!s) {
+		rec_error(a, r, "HANGUP for session %u, which is not open; ignored",
+			  r->session);
+		return;
+	}
+	check_tty(a, s, ttyfile_flush(&s->tf));
+	j = events_begin(&a->ev, r->time_ns, "tty.hangup");
+	jl_u64(j, "session", s->id);
+	jl_str(j, "tty", s->name, s->name_len);
+	archive_emit(a);
+}
+
+static void do_exec(struct archive *a, const struct wire_rec *r)
+{
+	struct wire_exec e;
+	char why[200];
+	int d = wire_exec_decode(r, &e, why, sizeof(why));
+	struct jline *j;
+	size_t fn;
+
+	if (d)
+		rec_error(a, r, "%s", why);
+	if (d < 0)
+		return;
+	a->c.execs++;
+	fn = e.filename_n;
+	if (fn && e.filename[fn - 1] == '\0')
+		fn--;		/* a terminating NUL is not part of the name */
+	j = events_begin(&a->ev, r->time_ns, "exec");
+	if (r->session)
+		jl_u64(j, "session", r->session);
+	else
+		jl_null(j, "session");
+	jl_u64(j, "pid", e.pid);
+	jl_u64(j, "ppid", e.ppid);
+	jl_u64(j, "uid", e.uid);
+	jl_u64(j, "euid", e.euid);
+	jl_str(j, "filename", e.filename, fn);
+	jl_argv(j, "argv", e.argv, e.argv_n);
+	jl_u64(j, "argc", e.argc);
+	jl_bool(j, "truncated", e.truncated || d > 0);
+	archive_emit(a);
+}
+
+static void do_loss(struct archive *a, const struct wire_rec *r)
+{
+	struct wire_loss l;
+	char why[200];
+	int d = wire_loss_decode(r, &l, why, sizeof(why));
+	struct jline *j;
+
+	if (d)
+		rec_error(a, r, "%s", why);
+	if (d < 0)
+		return;
+	a->c.losses++;
+	a->c.lost_records += l.records;
+	a->c.lost_bytes += l.bytes;
+	j = events_begin(&a->ev, r->time_ns, "stream.loss");
+	jl_u64(j, "records", l.records);
+	jl_u64(j, "bytes", l.bytes);
+	archive_emit(a);
+}
+
+static void on_record(void *ctx, const struct wire_rec *r)
+{
+	struct archive *a = ctx;
+
+	a->c.records++;
+	switch (r->type) {
+	case TTY_LOG_OPEN: do_open(a, r); break;
+	case TTY_LOG_CLOSE: do_close(a, r); break;
+	case TTY_LOG_DATA: do_data(a, r); break;
+	case TTY_LOG_EXEC: do_exec(a, r); break;
+	case TTY_LOG_HANGUP: do_hangup(a, r); break;
+	case TTY_LOG_LOSS: do_loss(a, r); break;
+	default:
+		rec_error(a, r, "record type: expected 1..6, found %u; skipped",
+			  r->type);
+	}
+}
+
+static int make_dirs(struct archive *a, const char *run_dir)
+{
+	if (mkdir(run_dir, 0750) < 0 && errno != EEXIST) {
+		report("%s: %s; cannot create the run directory", run_dir, strerror(errno));
+		return -1;
+	}
+	a->dirfd = open(run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (a->dirfd < 0) {
+		report("%s: %s; cannot open the run directory", run_dir, strerror(errno));
+		return -1;
+	}
+	if (mkdirat(a->dirfd, "tty", 0750) < 0 && errno != EEXIST) {
+		report("%s/tty: %s; cannot create the tty directory", run_dir, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+struct archive *archive_open(const char *run_dir, unsigned int flush_ms)
+{
+	struct archive *a = calloc(1, sizeof(*a));
+	struct wire_sink sink = { on_record, on_error, on_resync, NULL };
+
+	if (!a) {
+		report("%s: %s; cannot start", run_dir, strerror(errno));
+		return NULL;
+	}
+	a->dirfd = -1;
+	a->ev.fd = -1;
+	snprintf(a->run_dir, sizeof(a->run_dir), "%s", run_dir);
+	if (make_dirs(a, run_dir) < 0)
+		goto out_free;
+	if (events_open(&a->ev, a->dirfd) < 0) {
+		report("%s/events.jsonl: %s; use a new run directory for each run",
+		       run_dir, strerror(errno));
+		goto out_free;
+	}
+	session_table_init(&a->sessions);
+	a->flush_ms = flush_ms;
+	a->last_flush_ms = mono_ms();
+	sink.ctx = a;
+	wire_init(&a->wp, &sink);
+	return a;
+
+out_free:
+	if (a->dirfd >= 0)
+		close(a->dirfd);
+	free(a);
+	return NULL;
+}
+
+void archive_feed(struct archive *a, const void *buf, size_t n)
+{
+	wire_feed(&a->wp, buf, n);
+	a->c.bytes = wire_offset(&a->wp);
+}
+
+void archive_end_stream(struct archive *a)
+{
+	if (a->ended)
+		return;
+	a->ended = 1;
+	wire_end(&a->wp);
+	a->c.bytes = wire_offset(&a->wp);
+}
+
+static void flush_all(struct archive *a)
+{
+	size_t i;
+	struct session *s;
+
+	for (i = 0; i < HOSTD_MAX_SESSIONS; i++) {
+		s = &a->sessions.s[i];
+		if (s->used)
+			check_tty(a, s, ttyfile_flush(&s->tf));
+	}
+	if (a->ev.pend_len && events_flush(&a->ev) < 0)
+		fail(a, "events.jsonl", a->ev.err);
+}
+
+void archive_tick(struct archive *a, uint64_t mono_now_ms)
+{
+	if (mono_now_ms - a->last_flush_ms < a->flush_ms)
+		return;
+	a->last_flush_ms = mono_now_ms;
+	flush_all(a);
+}
+
+int archive_close(struct archive *a, const char *reason)
+{
+	uint64_t ns = now_ns();
+	size_t i;
+	int r;
+
+	archive_end_stream(a);
+	for (i = 0; i < HOSTD_MAX_SESSIONS; i++)
+		if (a->sessions.s[i].used)
+			close_session(a, &a->sessions.s[i], ns, reason);
+	if (events_close(&a->ev) < 0)
+		fail(a, "events.jsonl", errno);
+	close(a->dirfd);
+	a->dirfd = -1;
+	r = a->failed ? -1 : 0;
+	return r;
+}

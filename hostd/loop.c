@@ -1,0 +1,206 @@
+/* The live poll loop: reads the stream, flushes on a timer, watches the guest and the signals. */
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "hostd.h"
+#include "loop.h"
+#include "util.h"
+
+/* Set by the handlers, read by the loop: nothing else happens in a handler. */
+static volatile sig_atomic_t stop_sig;
+static volatile sig_atomic_t child_exited;
+
+static void on_stop(int sig)
+{
+	stop_sig = sig;
+}
+
+static void on_child(int sig)
+{
+	(void)sig;
+	child_exited = 1;
+}
+
+void loop_signals(sigset_t *waitmask)
+{
+	struct sigaction sa;
+	sigset_t block;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_stop;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_child;
+	sa.sa_flags = SA_NOCLDSTOP;
+	sigaction(SIGCHLD, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sa.sa_flags = 0;
+	sigaction(SIGPIPE, &sa, NULL);
+	/* Blocked except inside ppoll: a signal can never slip in before the wait. */
+	sigemptyset(&block);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &block, waitmask);
+	sigdelset(waitmask, SIGTERM);
+	sigdelset(waitmask, SIGINT);
+	sigdelset(waitmask, SIGHUP);
+	sigdelset(waitmask, SIGCHLD);
+}
+
+int loop_stop_signal(void)
+{
+	return stop_sig;
+}
+
+static void guest_exit_event(struct run *r)
+{
+	struct jline *j = archive_event(r->a, "guest.exit");
+
+	jl_i64(j, "pid", r->g->pid);
+	if (WIFEXITED(r->g->status))
+		jl_i64(j, "exit_status", WEXITSTATUS(r->g->status));
+	else
+		jl_null(j, "exit_status");
+	if (WIFSIGNALED(r->g->status))
+		jl_i64(j, "signal", WTERMSIG(r->g->status));
+	else
+		jl_null(j, "signal");
+	archive_emit(r->a);
+}
+
+static void reap(struct run *r, int wait)
+{
+	if (!r->g->exited && guest_reap(r->g, wait)) {
+		r->exit_ms = mono_ms();
+		guest_exit_event(r);
+	}
+	rootfs_reap(r->rootfs);
+}
+
+/* Reads what the pipe holds now (a bounded number of chunks); -1 when it is empty. */
+static int read_stream(struct run *r)
+{
+	static unsigned char buf[HOSTD_READ_CHUNK];
+	ssize_t k;
+	int i;
+
+	for (i = 0; i < HOSTD_READS_PER_WAKE && !r->eof; i++) {
+		k = read(r->g->log_fd, buf, sizeof(buf));
+		if (k > 0) {
+			archive_feed(r->a, buf, (size_t)k);
+			continue;
+		}
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0 && errno == EAGAIN)
+			return -1;
+		if (k < 0)
+			report("stream: %s; treating it as ended", strerror(errno));
+		r->eof = 1;
+		archive_end_stream(r->a);
+	}
+	return 0;
+}
+
+static void suspend(struct run *r)
+{
+	struct jline *j;
+
+	guest_pause(r->g);
+	r->suspended = 1;
+	report("%s; guest paused, nothing more is read. Free space, then stop hostd "
+	       "(SIGTERM) to close the archive; what was written is kept",
+	       r->a->fail_msg);
+	j = archive_event(r->a, "hostd.suspend");
+	jl_cstr(j, "what", r->a->fail_msg);
+	jl_bool(j, "guest_paused", r->g->paused);
+	archive_emit(r->a);
+}
+
+/* Helpers that kept the stream open after the kernel exited were killed; stop waiting. */
+static void give_up_eof(struct run *r)
+{
+	report("stream: still open %d ms after the guest exited; closing it",
+	       HOSTD_EOF_GRACE_MS);
+	guest_kill(r->g);
+	read_stream(r);
+	r->eof = 1;
+	archive_end_stream(r->a);
+}
+
+static int poll_timeout(const struct run *r)
+{
+	uint64_t now = mono_ms(), due = r->a->last_flush_ms + r->a->flush_ms;
+	uint64_t t = due > now ? due - now : 0;
+
+	if (r->g->exited && !r->eof && t > HOSTD_EOF_GRACE_MS)
+		t = HOSTD_EOF_GRACE_MS;
+	return (int)t;
+}
+
+static void wait_once(struct run *r, const sigset_t *waitmask)
+{
+	struct pollfd p[2];
+	struct timespec ts;
+	int n = 0, t = poll_timeout(r), log_i = -1, hash_i = -1;
+
+	if (!r->eof && !r->suspended) {
+		p[n].fd = r->g->log_fd;
+		p[n].events = POLLIN;
+		log_i = n++;
+	}
+	if (r->rootfs->fd >= 0) {
+		p[n].fd = r->rootfs->fd;
+		p[n].events = POLLIN;
+		hash_i = n++;
+	}
+	ts.tv_sec = t / 1000;
+	ts.tv_nsec = (long)(t % 1000) * 1000000L;
+	if (ppoll(p, (nfds_t)n, &ts, waitmask) <= 0)
+		return;
+	if (log_i >= 0 && p[log_i].revents)
+		read_stream(r);
+	if (hash_i >= 0 && p[hash_i].revents)
+		rootfs_poll(r->rootfs);
+}
+
+enum loop_end loop_run(struct run *r, const sigset_t *waitmask)
+{
+	for (;;) {
+		if (stop_sig)
+			return LOOP_SIGNAL;
+		if (child_exited) {
+			child_exited = 0;
+			reap(r, 0);
+		}
+		if (r->a->failed && !r->suspended)
+			suspend(r);
+		if (!r->suspended && r->g->exited && r->eof)
+			return LOOP_DONE;
+		if (!r->suspended && r->g->exited && !r->eof &&
+		    mono_ms() - r->exit_ms >= HOSTD_EOF_GRACE_MS)
+			give_up_eof(r);
+		wait_once(r, waitmask);
+		archive_tick(r->a, mono_ms());
+	}
+}
+
+void loop_stop_guest(struct run *r)
+{
+	guest_kill(r->g);
+	reap(r, 1);
+	if (!r->suspended && !r->eof) {
+		/* Every writer is dead now: read to EOF (or EAGAIN if one escaped the group). */
+		while (!r->eof && read_stream(r) == 0)
+			;
+	}
+}

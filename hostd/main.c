@@ -1,0 +1,317 @@
+/* hostd: options, setup, then the live loop (the guest kernel as a child) or an offline --parse. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "archive.h"
+#include "guest.h"
+#include "hostd.h"
+#include "loop.h"
+#include "meta.h"
+#include "rootfs.h"
+#include "util.h"
+
+struct opts {
+	const char *run_dir;
+	const char *rootfs;
+	const char *parse;
+	unsigned int flush_ms;
+	char **kernel_argv;	/* KERNEL ARGS... after "--" */
+	int kernel_argc;
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: hostd --run-dir DIR [--rootfs FILE] [--flush-ms N] -- KERNEL [ARGS...]\n"
+		"       hostd --parse FILE --run-dir DIR [--flush-ms N]\n"
+		"Starts the UML guest KERNEL with tty_log_fd=%d and writes its session\n"
+		"archive (tty/, events.jsonl, meta.json, console.log) into DIR; --parse\n"
+		"archives a recorded stream (FILE, or - for stdin) instead.\n"
+		"Exit: 0 guest exited 0; 1 guest failed; 2 usage; 3 stopped by a signal;\n"
+		"4 recording failed (guest was paused); 5 setup failed.\n",
+		HOSTD_LOG_FD);
+}
+
+static int parse_ms(const char *s, unsigned int *out)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || end == s || *end || v < HOSTD_FLUSH_MS_MIN || v > HOSTD_FLUSH_MS_MAX)
+		return -1;
+	*out = (unsigned int)v;
+	return 0;
+}
+
+/* Returns 0, or an exit status. */
+static int parse_opts(int argc, char **argv, struct opts *o)
+{
+	static const struct option longs[] = {
+		{ "run-dir", required_argument, NULL, 'd' },
+		{ "rootfs", required_argument, NULL, 'r' },
+		{ "flush-ms", required_argument, NULL, 'f' },
+		{ "parse", required_argument, NULL, 'p' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	o->flush_ms = HOSTD_FLUSH_MS_DEFAULT;
+	while ((c = getopt_long(argc, argv, "+", longs, NULL)) != -1) {
+		switch (c) {
+		case 'd': o->run_dir = optarg; break;
+		case 'r': o->rootfs = optarg; break;
+		case 'p': o->parse = optarg; break;
+		case 'f':
+			if (parse_ms(optarg, &o->flush_ms) == 0)
+				break;
+			report("--flush-ms %s: expected %d..%d; nothing started", optarg,
+			       HOSTD_FLUSH_MS_MIN, HOSTD_FLUSH_MS_MAX);
+			return HOSTD_EXIT_USAGE;
+		case 'h': usage(stdout); exit(0);
+		case 'V': printf("hostd %s\n", HOSTD_VERSION); exit(0);
+		default: usage(stderr); return HOSTD_EXIT_USAGE;
+		}
+	}
+	o->kernel_argv = argv + optind;
+	o->kernel_argc = argc - optind;
+	if (!o->run_dir || (o->parse && o->kernel_argc) || (!o->parse && !o->kernel_argc)) {
+		usage(stderr);
+		return HOSTD_EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* fds 0-2 must be open, or the first files hostd opens would take their places. */
+static void hold_std_fds(void)
+{
+	int fd;
+
+	while ((fd = open("/dev/null", O_RDWR)) >= 0 && fd <= STDERR_FILENO)
+		;
+	if (fd > STDERR_FILENO)
+		close(fd);
+}
+
+static void summary(const struct archive_counters *c)
+{
+	report("%llu records, %llu bytes, %llu sessions, %llu exec, %llu stream errors, "
+	       "%llu/%llu records lost by the kernel/dropped by hostd",
+	       (unsigned long long)c->records, (unsigned long long)c->bytes,
+	       (unsigned long long)c->sessions, (unsigned long long)c->execs,
+	       (unsigned long long)c->stream_errors,
+	       (unsigned long long)c->lost_records,
+	       (unsigned long long)c->dropped_records);
+}
+
+/* Closes the archive, rewrites meta.json as final, says the counts. Returns 0, or -1 if anything failed. */
+static int finish(struct archive *a, struct meta *m, const char *reason)
+{
+	int r = archive_close(a, reason);
+
+	m->stop_ns = now_ns();
+	m->c = &a->c;
+	m->fail_msg = a->failed ? a->fail_msg : NULL;
+	if (a->failed && strcmp(m->state, "failed"))
+		m->state = "failed";
+	if (meta_write(m) < 0)
+		r = -1;
+	if (a->failed)
+		report("%s; the archive is incomplete", a->fail_msg);
+	summary(&a->c);
+	free(a);
+	return r;
+}
+
+static int open_input(const char *path)
+{
+	if (strcmp(path, "-") == 0)
+		return STDIN_FILENO;
+	return open(path, O_RDONLY | O_CLOEXEC);
+}
+
+static int run_parse(const struct opts *o)
+{
+	static unsigned char buf[HOSTD_READ_CHUNK];
+	struct meta m = { .run_dir = o->run_dir, .mode = "parse", .state = "running",
+			  .input = o->parse, .kernel_size = -1, .flush_ms = o->flush_ms };
+	struct rootfs_id rfs;
+	struct archive *a;
+	int fd = open_input(o->parse);
+	ssize_t k;
+
+	if (fd < 0) {
+		report("%s: %s; nothing parsed", o->parse, strerror(errno));
+		return HOSTD_EXIT_SETUP;
+	}
+	rootfs_start(&rfs, o->rootfs);
+	m.rootfs = &rfs;
+	m.start_ns = now_ns();
+	a = archive_open(o->run_dir, o->flush_ms);
+	if (!a || meta_write(&m) < 0)
+		return HOSTD_EXIT_SETUP;
+	while (!a->failed && ((k = read(fd, buf, sizeof(buf))) > 0 || (k < 0 && errno == EINTR))) {
+		if (k > 0)
+			archive_feed(a, buf, (size_t)k);
+		archive_tick(a, mono_ms());
+	}
+	if (!a->failed && k < 0)
+		report("%s: %s; archived what was read", o->parse, strerror(errno));
+	rootfs_finish(&rfs, HOSTD_ROOTFS_HASH_WAIT_MS);
+	m.state = "stopped";
+	return finish(a, &m, "stream end") < 0 ? HOSTD_EXIT_RECORD : HOSTD_EXIT_OK;
+}
+
+/* KERNEL ARGS... tty_log_fd=N, NULL; or NULL if ARGS already name a tty_log_fd. */
+static char **kernel_argv(const struct opts *o)
+{
+	static char fdarg[32];
+	char **v;
+	int i;
+
+	for (i = 1; i < o->kernel_argc; i++) {
+		if (strncmp(o->kernel_argv[i], "tty_log_fd=", 11) == 0) {
+			report("%s: hostd gives the kernel its tty_log_fd; remove it", o->kernel_argv[i]);
+			return NULL;
+		}
+	}
+	v = calloc((size_t)o->kernel_argc + 2, sizeof(*v));
+	if (!v)
+		return NULL;
+	memcpy(v, o->kernel_argv, (size_t)o->kernel_argc * sizeof(*v));
+	snprintf(fdarg, sizeof(fdarg), "tty_log_fd=%d", HOSTD_LOG_FD);
+	v[o->kernel_argc] = fdarg;
+	return v;
+}
+
+static int open_console(const char *run_dir)
+{
+	char path[PATH_MAX];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/console.log", run_dir);
+	fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+	if (fd < 0)
+		report("%s: %s; guest not started", path, strerror(errno));
+	return fd;
+}
+
+static void guest_start_event(struct archive *a, const struct guest *g,
+			      char **argv, int n)
+{
+	struct jline *j = archive_event(a, "guest.start");
+
+	jl_i64(j, "pid", g->pid);
+	jl_cstr(j, "kernel", argv[0]);
+	jl_strv(j, "cmdline", argv, n);
+	archive_emit(a);
+}
+
+static int exit_status(const struct archive *a, const struct guest *g, int signalled)
+{
+	if (a->failed)
+		return HOSTD_EXIT_RECORD;
+	if (signalled)
+		return HOSTD_EXIT_STOPPED;
+	if (g->exited && WIFEXITED(g->status) && WEXITSTATUS(g->status) == 0)
+		return HOSTD_EXIT_OK;
+	return HOSTD_EXIT_GUEST;
+}
+
+/* Everything before the guest runs: identity, archive, console. Returns the archive or NULL. */
+static struct archive *prepare(const struct opts *o, struct meta *m,
+			       struct rootfs_id *rfs, int *console)
+{
+	struct archive *a;
+	off_t size;
+
+	if (sha256_file(m->kernel, m->kernel_sha, &size) < 0) {
+		report("%s: %s; guest not started", m->kernel, strerror(errno));
+		return NULL;
+	}
+	m->kernel_size = size;
+	rootfs_start(rfs, o->rootfs);
+	a = archive_open(o->run_dir, o->flush_ms);
+	if (!a)
+		return NULL;
+	*console = open_console(o->run_dir);
+	if (*console < 0) {
+		archive_close(a, "setup failed");
+		free(a);
+		return NULL;
+	}
+	return a;
+}
+
+static int run_live(const struct opts *o)
+{
+	struct meta m = { .run_dir = o->run_dir, .mode = "live", .state = "running",
+			  .kernel = o->kernel_argv[0], .kernel_size = -1,
+			  .flush_ms = o->flush_ms };
+	struct rootfs_id rfs;
+	struct guest g;
+	struct run r = { .g = &g, .rootfs = &rfs };
+	char **argv = kernel_argv(o);
+	sigset_t waitmask;
+	int console, signalled, st;
+
+	if (!argv)
+		return HOSTD_EXIT_USAGE;
+	m.cmdline = argv;
+	m.cmdline_n = o->kernel_argc + 1;
+	m.rootfs = &rfs;
+	m.start_ns = now_ns();
+	loop_signals(&waitmask);
+	r.a = prepare(o, &m, &rfs, &console);
+	if (!r.a)
+		return HOSTD_EXIT_SETUP;
+	if (guest_start(&g, argv, console) < 0) {
+		m.state = "failed";
+		m.guest_pid = g.pid;
+		finish(r.a, &m, "setup failed");
+		rootfs_finish(&rfs, 0);
+		return HOSTD_EXIT_SETUP;
+	}
+	close(console);
+	m.guest_pid = g.pid;
+	guest_start_event(r.a, &g, argv, m.cmdline_n);
+	meta_write(&m);
+	signalled = loop_run(&r, &waitmask) == LOOP_SIGNAL;
+	if (signalled) {
+		report("signal %d: killing the guest and closing the archive", loop_stop_signal());
+		loop_stop_guest(&r);
+	}
+	rootfs_finish(&rfs, signalled ? 0 : HOSTD_ROOTFS_HASH_WAIT_MS);
+	m.guest_exited = g.exited;
+	m.guest_status = g.status;
+	m.state = signalled ? "signalled" : "stopped";
+	st = exit_status(r.a, &g, signalled);
+	if (finish(r.a, &m, signalled ? "hostd stopped" : "stream end") < 0 && st == HOSTD_EXIT_OK)
+		st = HOSTD_EXIT_RECORD;
+	free(argv);
+	return st;
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o;
+	int r;
+
+	hold_std_fds();
+	umask(027);
+	r = parse_opts(argc, argv, &o);
+	if (r)
+		return r;
+	return o.parse ? run_parse(&o) : run_live(&o);
+}

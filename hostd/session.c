@@ -1,0 +1,78 @@
+/* Open tty sessions: a bounded table keyed by the kernel's session counter, and their file names. */
+#include <stdio.h>
+#include <string.h>
+
+#include "session.h"
+
+void session_table_init(struct session_table *t)
+{
+	memset(t, 0, sizeof(*t));
+}
+
+struct session *session_find(struct session_table *t, uint32_t id)
+{
+	size_t i;
+
+	if (t->last && t->last->used && t->last->id == id)
+		return t->last;
+	for (i = 0; i < HOSTD_MAX_SESSIONS; i++) {
+		if (t->s[i].used && t->s[i].id == id) {
+			t->last = &t->s[i];
+			return t->last;
+		}
+	}
+	return NULL;
+}
+
+struct session *session_add(struct session_table *t, uint32_t id)
+{
+	size_t i;
+
+	for (i = 0; i < HOSTD_MAX_SESSIONS; i++) {
+		if (!t->s[i].used) {
+			memset(&t->s[i], 0, sizeof(t->s[i]));
+			t->s[i].used = 1;
+			t->s[i].id = id;
+			t->n_open++;
+			return &t->s[i];
+		}
+	}
+	return NULL;
+}
+
+void session_remove(struct session_table *t, struct session *s)
+{
+	s->used = 0;
+	t->n_open--;
+	if (t->last == s)
+		t->last = NULL;
+}
+
+static char safe_byte(unsigned char c)
+{
+	if (c == '/')
+		return '-';
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '+' || c == '-')
+		return (char)c;
+	return '_';
+}
+
+int session_file_name(char *out, size_t cap, uint32_t id,
+		      const unsigned char *name, size_t n, unsigned int attempt)
+{
+	char safe[TTY_LOG_NAME_MAX + 1], suffix[16] = "";
+	size_t i;
+	int k;
+
+	if (n > TTY_LOG_NAME_MAX)
+		n = TTY_LOG_NAME_MAX;
+	for (i = 0; i < n; i++)
+		safe[i] = safe_byte(name[i]);
+	safe[n] = '\0';
+	if (attempt)
+		snprintf(suffix, sizeof(suffix), "~%u", attempt + 1);
+	k = snprintf(out, cap, "tty/%06u-%s%s.ttylog.gz", id,
+		     n ? safe : "unnamed", suffix);
+	return k < 0 || (size_t)k >= cap ? -1 : 0;
+}

@@ -1,0 +1,144 @@
+/* Fuzz target: a hostile TTY stream through hostd's parser and archive writer, in chunks the input picks. */
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "archive.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static char dir[256];
+
+static void clean(void);
+
+/* Removes the scratch directory when the process exits. */
+static void remove_dir(void)
+{
+	char path[sizeof(dir) + 8];
+
+	clean();
+	snprintf(path, sizeof(path), "%s/tty", dir);
+	rmdir(path);
+	rmdir(dir);
+}
+
+/* One scratch run directory per process, on tmpfs when there is one. */
+static void setup(void)
+{
+	const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+
+	snprintf(dir, sizeof(dir), "%s/hostd-fuzz-XXXXXX", base);
+	if (!mkdtemp(dir))
+		abort();
+	atexit(remove_dir);
+}
+
+/* Empties the run directory for the next input. */
+static void clean(void)
+{
+	char path[sizeof(dir) + 300];
+	struct dirent *d;
+	DIR *t;
+
+	snprintf(path, sizeof(path), "%s/tty", dir);
+	t = opendir(path);
+	while (t && (d = readdir(t))) {
+		if (d->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/tty/%s", dir, d->d_name);
+		unlink(path);
+	}
+	if (t)
+		closedir(t);
+	snprintf(path, sizeof(path), "%s/events.jsonl", dir);
+	unlink(path);
+}
+
+/* The oracle beyond "no crash": every events.jsonl line is an object of
+ * printable, valid UTF-8 with balanced quotes (what JSON escaping promises). */
+static void check_events(void)
+{
+	static char buf[1 << 22];
+	char path[512];
+	int fd, inq = 0, esc = 0;
+	ssize_t n, i;
+
+	snprintf(path, sizeof(path), "%s/events.jsonl", dir);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		abort();
+	n = read(fd, buf, sizeof(buf));
+	close(fd);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if (c == '\n') {
+			if (inq || i == 0 || buf[i - 1] != '}')
+				abort();
+			continue;
+		}
+		if (c < 0x20 || c == 0x7f)
+			abort();
+		if (esc)
+			esc = 0;
+		else if (inq && c == '\\')
+			esc = 1;
+		else if (c == '"')
+			inq = !inq;
+	}
+	if (n > 0 && buf[n - 1] != '\n')
+		abort();
+}
+
+/* Chunk sizes from the first input byte: whole, single bytes, or random up to 4^k. */
+static size_t next_chunk(uint32_t *rng, unsigned int mode, size_t left)
+{
+	size_t k;
+
+	*rng ^= *rng << 13;
+	*rng ^= *rng >> 17;
+	*rng ^= *rng << 5;
+	if (mode == 0)
+		k = left;
+	else if (mode == 1)
+		k = 1;
+	else
+		k = 1 + *rng % (1U << (2 * mode));
+	return k < left ? k : left;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct archive *a;
+	uint32_t rng;
+	unsigned int mode;
+	size_t k;
+
+	if (!dir[0])
+		setup();
+	if (size == 0)
+		return 0;
+	mode = data[0] & 7;
+	rng = 0x9e3779b9U ^ data[0];
+	data++;
+	size--;
+	a = archive_open(dir, 1000);
+	if (!a)
+		abort();
+	while (size > 0) {
+		k = next_chunk(&rng, mode, size);
+		archive_feed(a, data, k);
+		data += k;
+		size -= k;
+	}
+	if (archive_close(a, "fuzz") < 0)
+		abort();
+	free(a);
+	check_events();
+	clean();
+	return 0;
+}

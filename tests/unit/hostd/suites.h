@@ -1,0 +1,14 @@
+/* The Check suites of hostd's unit tests, one per file, run by unit_main.c. */
+#ifndef SUITES_H
+#define SUITES_H
+
+#include <check.h>
+
+Suite *wire_suite(void);
+Suite *payload_suite(void);
+Suite *session_suite(void);
+Suite *json_suite(void);
+Suite *ttyfile_suite(void);
+Suite *archive_suite(void);
+
+#endif
