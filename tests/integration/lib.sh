@@ -41,8 +41,8 @@ root_net_snapshot() {
 	  nft list ruleset 2>/dev/null; } | sed -E 's/^[0-9]+: //'
 }
 
-# No lab namespace, and no process running the guest kernel.
+# No lab namespace, and no process running the guest kernel or hostd.
 lab_gone() {
 	! ip netns list | grep -q '^hn-' &&
-	! ls -l /proc/[0-9]*/exe 2>/dev/null | grep -qF -- "$TOP/build/linux"
+	! ls -l /proc/[0-9]*/exe 2>/dev/null | grep -qE -- "$TOP/build/(linux|bin/hostd)( |$)"
 }

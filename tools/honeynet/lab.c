@@ -33,6 +33,10 @@ static int check_inputs(const struct lab_config *cfg)
 		report("the lab needs root (namespaces, tap0, nftables); run it as root");
 		return -1;
 	}
+	if (access(cfg->hostd, X_OK) < 0) {
+		report_errno("hostd %s; build it with 'make'", cfg->hostd);
+		return -1;
+	}
 	if (access(cfg->kernel, X_OK) < 0) {
 		report_errno("kernel %s; build it with 'make'", cfg->kernel);
 		return -1;
@@ -44,16 +48,23 @@ static int check_inputs(const struct lab_config *cfg)
 	return 0;
 }
 
-static void show_console_tail(const char *run_dir)
+static void show_tail(const char *run_dir, const char *name)
 {
-	char console[PATH_MAX];
+	char path[PATH_MAX];
 
-	if (lab_guest_console_path(run_dir, console, sizeof(console)))
+	if (snprintf(path, sizeof(path), "%s/%s", run_dir, name) >= (int)sizeof(path))
 		return;
-	fprintf(stderr, "--- last lines of %s ---\n", console);
-	if (file_tail(console, LAB_CONSOLE_TAIL, stderr) < 0)
-		fprintf(stderr, "(%s: %s)\n", console, strerror(errno));
+	fprintf(stderr, "--- last lines of %s ---\n", path);
+	if (file_tail(path, LAB_CONSOLE_TAIL, stderr) < 0)
+		fprintf(stderr, "(%s: %s)\n", path, strerror(errno));
 	fprintf(stderr, "---\n");
+}
+
+/* What an operator needs to see when the guest did not come up. */
+static void show_boot_record(const char *run_dir)
+{
+	show_tail(run_dir, "hostd.log");
+	show_tail(run_dir, "console.log");
 }
 
 /* Polls until sshd answers through NAT, the guest dies, or time runs out. */
@@ -64,9 +75,9 @@ static int wait_for_sshd(const struct lab_config *cfg, const struct lab_state *s
 	int rc;
 
 	while (!stop_requested) {
-		if (!lab_guest_alive(st->guest_pid, st->kernel)) {
-			report("guest exited while booting");
-			show_console_tail(st->run_dir);
+		if (!lab_guest_alive(st->hostd_pid, st->hostd)) {
+			report("hostd and the guest exited while booting");
+			show_boot_record(st->run_dir);
 			return -1;
 		}
 		rc = ssh_probe(LAB_NS_INET, LAB_ADDR_PUBLIC);
@@ -75,7 +86,7 @@ static int wait_for_sshd(const struct lab_config *cfg, const struct lab_state *s
 		if (time(NULL) >= deadline) {
 			report("sshd did not answer on %s:22 from %s within %u s",
 			       LAB_ADDR_PUBLIC, LAB_NS_INET, cfg->boot_timeout);
-			show_console_tail(st->run_dir);
+			show_boot_record(st->run_dir);
 			return -1;
 		}
 		nanosleep(&tick, NULL);
@@ -91,8 +102,8 @@ static int start_guest(const struct lab_config *cfg, struct lab_state *st)
 		return -1;
 	if (lab_net_up())
 		return -1;
-	snprintf(st->kernel, sizeof(st->kernel), "%s", cfg->kernel);
-	if (lab_guest_start(cfg, st->run_dir, &st->guest_pid))
+	snprintf(st->hostd, sizeof(st->hostd), "%s", cfg->hostd);
+	if (lab_guest_start(cfg, st->run_dir, &st->hostd_pid))
 		return -1;
 	return lab_state_save(st, LAB_STATE_FILE);
 }
@@ -146,7 +157,7 @@ int lab_down(void)
 	loaded = lab_state_load(&st, LAB_STATE_FILE);
 	if (loaded < 0)
 		return -1;
-	if (loaded && lab_guest_stop(st.guest_pid, st.kernel))
+	if (loaded && lab_guest_stop(st.hostd_pid, st.hostd))
 		rc = -1;
 	if (lab_net_down())
 		rc = -1;
@@ -206,7 +217,7 @@ int lab_run(const struct lab_config *cfg)
 	fd = open(console, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		report_errno("%s", console);
-	while (!stop_requested && lab_guest_alive(st.guest_pid, st.kernel)) {
+	while (!stop_requested && lab_guest_alive(st.hostd_pid, st.hostd)) {
 		if (fd >= 0)
 			follow(fd);
 		nanosleep(&tick, NULL);
@@ -229,8 +240,8 @@ int lab_status(void)
 		printf("lab down\n");
 		return netns_exists(LAB_NS_WALL) || netns_exists(LAB_NS_INET) ? 1 : 0;
 	}
-	printf("lab up: guest pid %ld %s, archive %s\n", (long)st.guest_pid,
-	       lab_guest_alive(st.guest_pid, st.kernel) ? "running" : "not running",
+	printf("lab up: hostd pid %ld %s, archive %s\n", (long)st.hostd_pid,
+	       lab_guest_alive(st.hostd_pid, st.hostd) ? "running" : "not running",
 	       st.run_dir);
 	return 0;
 }

@@ -126,7 +126,8 @@ static int set_defaults(struct lab_config *cfg, const char *bindir, char *err,
 	cfg->mode = LAB_MODE_NAT;
 	cfg->mem_mb = LAB_MEM_DEFAULT;
 	cfg->boot_timeout = LAB_BOOT_TIMEOUT_DEFAULT;
-	if (set_default(cfg->kernel, bindir, "linux", err, errlen) ||
+	if (set_default(cfg->hostd, bindir, "bin/hostd", err, errlen) ||
+	    set_default(cfg->kernel, bindir, "linux", err, errlen) ||
 	    set_default(cfg->rootfs, bindir, "root_fs", err, errlen) ||
 	    set_default(cfg->archive, bindir, "archive", err, errlen))
 		return -1;

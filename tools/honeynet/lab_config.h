@@ -11,6 +11,7 @@ enum lab_mode { LAB_MODE_NAT };
 struct lab_config {
 	enum lab_action action;
 	enum lab_mode mode;
+	char hostd[PATH_MAX];
 	char kernel[PATH_MAX];
 	char rootfs[PATH_MAX];
 	char archive[PATH_MAX];
@@ -19,9 +20,9 @@ struct lab_config {
 };
 
 /*
- * Parses the words after "lab" (argv[0] is the action). Paths not given
- * default to files beside the build directory bindir/.. (build/linux,
- * build/root_fs, build/archive). On error writes a message naming the
+ * Parses the words after "lab" (argv[0] is the action). hostd is bindir's
+ * hostd; paths not given default to files beside the build directory
+ * bindir/.. (build/linux, build/root_fs, build/archive). On error writes a message naming the
  * argument to err and returns -1.
  */
 int lab_config_parse(struct lab_config *cfg, int argc, char *const argv[],

@@ -1,4 +1,4 @@
-/* The guest kernel process: started in hn-wall, watched, halted cleanly. */
+/* The guest: its kernel run by hostd in hn-wall, watched, halted cleanly. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -26,7 +26,7 @@ int lab_guest_console_path(const char *run_dir, char *buf, size_t len)
  * The root_fs is never written: the guest writes to a copy-on-write file in
  * the run directory, which also keeps the attacker's disk changes with the
  * rest of the run's record. The console only writes (con0=null,fd:1): a
- * console reading /dev/null stalls the boot.
+ * console reading /dev/null stalls the boot. hostd adds tty_log_fd.
  */
 int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 		      const char *run_dir)
@@ -39,6 +39,12 @@ int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 	if (n < 0 || (size_t)n >= sizeof(cl->ubd))
 		return -1;
 	snprintf(cl->mem, sizeof(cl->mem), "mem=%uM", cfg->mem_mb);
+	*a++ = cfg->hostd;
+	*a++ = "--run-dir";
+	*a++ = run_dir;
+	*a++ = "--rootfs";
+	*a++ = cfg->rootfs;
+	*a++ = "--";
 	*a++ = cfg->kernel;
 	*a++ = cl->ubd;
 	*a++ = "root=/dev/ubda";
@@ -54,14 +60,22 @@ int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 	return 0;
 }
 
-static void child(const struct guest_cmdline *cl, const char *console)
+/* hostd's own messages go beside the archive it writes. */
+static int hostd_log_path(const char *run_dir, char *buf, size_t len)
+{
+	int n = snprintf(buf, len, "%s/hostd.log", run_dir);
+
+	return n < 0 || (size_t)n >= len ? -1 : 0;
+}
+
+static void child(const struct guest_cmdline *cl, const char *log)
 {
 	int in, out;
 
 	if (setsid() < 0 || netns_enter(LAB_NS_WALL) < 0)
 		_exit(126);
 	in = open("/dev/null", O_RDONLY);
-	out = open(console, O_WRONLY | O_CREAT | O_APPEND, 0640);
+	out = open(log, O_WRONLY | O_CREAT | O_APPEND, 0640);
 	if (in < 0 || out < 0 || dup2(in, STDIN_FILENO) < 0 ||
 	    dup2(out, STDOUT_FILENO) < 0 || dup2(out, STDERR_FILENO) < 0)
 		_exit(126);
@@ -74,25 +88,25 @@ int lab_guest_start(const struct lab_config *cfg, const char *run_dir,
 		    pid_t *pid)
 {
 	struct guest_cmdline cl;
-	char console[PATH_MAX];
+	char log[PATH_MAX];
 
 	if (lab_guest_cmdline(&cl, cfg, run_dir) ||
-	    lab_guest_console_path(run_dir, console, sizeof(console))) {
+	    hostd_log_path(run_dir, log, sizeof(log))) {
 		report("%s: run directory path too long", run_dir);
 		return -1;
 	}
 	*pid = fork();
 	if (*pid < 0) {
-		report_errno("guest %s: fork", cfg->kernel);
+		report_errno("hostd %s: fork", cfg->hostd);
 		return -1;
 	}
 	if (*pid == 0)
-		child(&cl, console);
+		child(&cl, log);
 	return 0;
 }
 
-/* /proc/PID/exe names the kernel, or the kernel " (deleted)" after a rebuild. */
-static int exe_is(pid_t pid, const char *kernel)
+/* /proc/PID/exe names exe, or exe " (deleted)" after a rebuild. */
+static int exe_is(pid_t pid, const char *path)
 {
 	char link[64], exe[PATH_MAX], real[PATH_MAX];
 	ssize_t n;
@@ -100,7 +114,7 @@ static int exe_is(pid_t pid, const char *kernel)
 
 	snprintf(link, sizeof(link), "/proc/%ld/exe", (long)pid);
 	n = readlink(link, exe, sizeof(exe) - 1);
-	if (n < 0 || !realpath(kernel, real))
+	if (n < 0 || !realpath(path, real))
 		return 0;
 	exe[n] = '\0';
 	rlen = strlen(real);
@@ -108,7 +122,7 @@ static int exe_is(pid_t pid, const char *kernel)
 	       (exe[rlen] == '\0' || strcmp(exe + rlen, " (deleted)") == 0);
 }
 
-int lab_guest_alive(pid_t pid, const char *kernel)
+int lab_guest_alive(pid_t pid, const char *exe)
 {
 	int status;
 	pid_t r = waitpid(pid, &status, WNOHANG);
@@ -117,40 +131,50 @@ int lab_guest_alive(pid_t pid, const char *kernel)
 		return 0;
 	if (r < 0 && errno != ECHILD)
 		return 0;
-	return exe_is(pid, kernel);
+	return exe_is(pid, exe);
 }
 
-static int wait_exit(pid_t pid, const char *kernel, unsigned int secs)
+static int wait_exit(pid_t pid, const char *exe, unsigned int secs)
 {
 	struct timespec tick = { 0, 100 * 1000 * 1000 };
 	unsigned int i;
 
 	for (i = 0; i < secs * 10; i++) {
-		if (!lab_guest_alive(pid, kernel))
+		if (!lab_guest_alive(pid, exe))
 			return 0;
 		nanosleep(&tick, NULL);
 	}
 	return -1;
 }
 
-int lab_guest_stop(pid_t pid, const char *kernel)
+/* Sends sig to hostd and gives it secs to exit. */
+static int signal_and_wait(pid_t pid, const char *exe, int sig,
+			   unsigned int secs)
+{
+	if (kill(pid, sig) < 0 && errno != ESRCH) {
+		report_errno("hostd %ld: kill", (long)pid);
+		return -1;
+	}
+	return wait_exit(pid, exe, secs);
+}
+
+int lab_guest_stop(pid_t pid, const char *exe)
 {
 	const char *sock = LAB_RUN_DIR "/" LAB_UMID "/mconsole";
 
-	if (!lab_guest_alive(pid, kernel))
+	if (!lab_guest_alive(pid, exe))
 		return 0;
-	if (mconsole_send(sock, "cad", NULL, 0) == 0 &&
-	    wait_exit(pid, kernel, LAB_HALT_GRACE) == 0)
+	/* A paused guest (hostd could not record) cannot answer the mconsole. */
+	if (mconsole_send(LAB_NS_WALL, sock, "cad", NULL, 0) < 0)
+		report("guest: no poweroff through the mconsole; stopping hostd %ld, which kills the guest",
+		       (long)pid);
+	else if (wait_exit(pid, exe, LAB_HALT_GRACE) == 0)
 		return 0;
-	report("guest %ld: no clean poweroff within %d s; halting it",
-	       (long)pid, LAB_HALT_GRACE);
-	if (mconsole_send(sock, "halt", NULL, 0) == 0 &&
-	    wait_exit(pid, kernel, LAB_KILL_GRACE) == 0)
+	else
+		report("guest: no clean poweroff within %d s; stopping hostd %ld, which kills the guest",
+		       LAB_HALT_GRACE, (long)pid);
+	if (signal_and_wait(pid, exe, SIGTERM, LAB_KILL_GRACE) == 0)
 		return 0;
-	report("guest %ld: still running; killing it", (long)pid);
-	if (kill(pid, SIGKILL) < 0 && errno != ESRCH) {
-		report_errno("guest %ld: kill", (long)pid);
-		return -1;
-	}
-	return wait_exit(pid, kernel, LAB_KILL_GRACE);
+	report("hostd %ld: still running; killing it", (long)pid);
+	return signal_and_wait(pid, exe, SIGKILL, LAB_KILL_GRACE);
 }

@@ -1,4 +1,4 @@
-/* The guest kernel process: started in hn-wall, watched, halted cleanly. */
+/* The guest: its kernel run by hostd in hn-wall, watched, halted cleanly. */
 #ifndef LAB_GUEST_H
 #define LAB_GUEST_H
 
@@ -8,26 +8,28 @@
 
 #include "lab_config.h"
 
-/* Starts cfg->kernel in the wall namespace with its console going to
- * run_dir/console.log; the pid is written to *pid. */
+/* Starts hostd in the wall namespace, which starts the guest kernel and
+ * records the run into run_dir; hostd's pid is written to *pid. */
 int lab_guest_start(const struct lab_config *cfg, const char *run_dir,
 		    pid_t *pid);
 
-/* Whether pid is still the guest started from kernel (not a reused pid). */
-int lab_guest_alive(pid_t pid, const char *kernel);
+/* Whether pid is still the hostd started from exe (not a reused pid). */
+int lab_guest_alive(pid_t pid, const char *exe);
 
 /* Powers the guest off through the mconsole (ctrl-alt-del, which the root_fs
- * maps to poweroff), then halts, then kills it if it does not exit. */
-int lab_guest_stop(pid_t pid, const char *kernel);
+ * maps to poweroff) and waits for hostd to finish the archive; then asks
+ * hostd to stop (it kills the guest), then kills hostd. */
+int lab_guest_stop(pid_t pid, const char *exe);
 
-/* The guest's console log within a run directory. */
+/* The guest's console log within a run directory (hostd writes it). */
 int lab_guest_console_path(const char *run_dir, char *buf, size_t len);
 
-/* The guest kernel's command line; argv points into the buffers beside it. */
+/* hostd's command line, the kernel's after "--"; argv points into the
+ * buffers beside it. */
 struct guest_cmdline {
 	char ubd[2 * PATH_MAX + 16];
 	char mem[32];
-	const char *argv[16];
+	const char *argv[24];
 };
 
 /* Fills cl for cfg and run_dir; -1 if a path does not fit. */

@@ -1,4 +1,4 @@
-/* The running lab's state file: which guest process and archive are its. */
+/* The running lab's state file: which hostd process and archive are its. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -14,8 +14,8 @@
 
 int lab_state_format(const struct lab_state *st, char *buf, size_t len)
 {
-	int n = snprintf(buf, len, "pid=%ld\nkernel=%s\nrun_dir=%s\n",
-			 (long)st->guest_pid, st->kernel, st->run_dir);
+	int n = snprintf(buf, len, "pid=%ld\nhostd=%s\nrun_dir=%s\n",
+			 (long)st->hostd_pid, st->hostd, st->run_dir);
 
 	return n < 0 || (size_t)n >= len ? -1 : 0;
 }
@@ -60,13 +60,13 @@ static int parse_line(struct lab_state *st, const char *line, size_t len,
 			snprintf(err, errlen, "pid %s: not a process id", num);
 			return -1;
 		}
-		st->guest_pid = (pid_t)pid;
+		st->hostd_pid = (pid_t)pid;
 		*seen |= 1;
 		return 0;
 	}
-	if (klen == 6 && memcmp(line, "kernel", 6) == 0) {
+	if (klen == 5 && memcmp(line, "hostd", 5) == 0) {
 		*seen |= 2;
-		return copy_value(st->kernel, v, vlen, "kernel", err, errlen);
+		return copy_value(st->hostd, v, vlen, "hostd", err, errlen);
 	}
 	if (klen == 7 && memcmp(line, "run_dir", 7) == 0) {
 		*seen |= 4;
@@ -91,7 +91,7 @@ int lab_state_parse(struct lab_state *st, const char *text, char *err,
 		text += len + (nl ? 1 : 0);
 	}
 	if (seen != 7) {
-		snprintf(err, errlen, "incomplete: needs pid, kernel and run_dir");
+		snprintf(err, errlen, "incomplete: needs pid, hostd and run_dir");
 		return -1;
 	}
 	return 0;

@@ -1,4 +1,4 @@
-/* The running lab's state file: which guest process and archive are its. */
+/* The running lab's state file: which hostd process and archive are its. */
 #ifndef LAB_STATE_H
 #define LAB_STATE_H
 
@@ -7,8 +7,8 @@
 #include <sys/types.h>
 
 struct lab_state {
-	pid_t guest_pid;
-	char kernel[PATH_MAX];	/* the guest's executable, to tell a reused pid */
+	pid_t hostd_pid;	/* hostd, the guest kernel's parent */
+	char hostd[PATH_MAX];	/* hostd's executable, to tell a reused pid */
 	char run_dir[PATH_MAX];	/* this run's archive directory */
 };
 

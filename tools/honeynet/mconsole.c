@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "mconsole.h"
+#include "netns.h"
 #include "report.h"
 
 /* The wire protocol of arch/um/drivers/mconsole.h, in the host's byte order. */
@@ -33,7 +34,7 @@ static uint32_t get_u32(const unsigned char *p)
 	return v;
 }
 
-static int connect_dgram(const char *path)
+static int connect_dgram(const char *ns, const char *path)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	sa_family_t autobind = AF_UNIX;
@@ -44,11 +45,9 @@ static int connect_dgram(const char *path)
 		return -1;
 	}
 	strcpy(sa.sun_path, path);
-	fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-	if (fd < 0) {
-		report_errno("mconsole %s: socket", path);
+	fd = netns_socket(ns, AF_UNIX, SOCK_DGRAM);
+	if (fd < 0)
 		return -1;
-	}
 	/* The kernel replies to the sender's address, so the client needs one:
 	 * binding just the family gets an autobound abstract name. */
 	if (bind(fd, (struct sockaddr *)&autobind, sizeof(autobind)) < 0 ||
@@ -81,8 +80,8 @@ static int await_reply(int fd, const char *path, unsigned char *buf,
 	return 0;
 }
 
-int mconsole_send(const char *path, const char *command, char *reply,
-		  size_t replylen)
+int mconsole_send(const char *ns, const char *path, const char *command,
+		  char *reply, size_t replylen)
 {
 	unsigned char req[MCONSOLE_HEADER + MCONSOLE_MAX_DATA] = { 0 };
 	unsigned char rep[MCONSOLE_HEADER + MCONSOLE_MAX_DATA];
@@ -95,7 +94,7 @@ int mconsole_send(const char *path, const char *command, char *reply,
 		report("mconsole: command too long (%zu bytes)", clen);
 		return -1;
 	}
-	fd = connect_dgram(path);
+	fd = connect_dgram(ns, path);
 	if (fd < 0)
 		return -1;
 	put_u32(req, MCONSOLE_MAGIC);

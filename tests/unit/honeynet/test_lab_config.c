@@ -17,6 +17,7 @@ START_TEST(up_defaults)
 	ck_assert_int_eq(PARSE("up"), 0);
 	ck_assert_int_eq(cfg.action, LAB_UP);
 	ck_assert_int_eq(cfg.mode, LAB_MODE_NAT);
+	ck_assert_str_eq(cfg.hostd, "/opt/hn/bin/../bin/hostd");
 	ck_assert_str_eq(cfg.kernel, "/opt/hn/bin/../linux");
 	ck_assert_str_eq(cfg.rootfs, "/opt/hn/bin/../root_fs");
 	ck_assert_str_eq(cfg.archive, "/opt/hn/bin/../archive");

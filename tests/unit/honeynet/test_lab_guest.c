@@ -1,4 +1,4 @@
-/* Unit tests: the guest kernel's command line as the lab builds it. */
+/* Unit tests: hostd's and the guest kernel's command line as the lab builds them. */
 #include <string.h>
 
 #include "lab_guest.h"
@@ -9,12 +9,14 @@ START_TEST(cmdline)
 	struct lab_config cfg = { .mem_mb = 384 };
 	struct guest_cmdline cl;
 	static const char *const want[] = {
-		"/b/linux", "ubd0=/a/run1/disk.cow,/b/root_fs", "root=/dev/ubda",
+		"/b/bin/hostd", "--run-dir", "/a/run1", "--rootfs", "/b/root_fs",
+		"--", "/b/linux", "ubd0=/a/run1/disk.cow,/b/root_fs", "root=/dev/ubda",
 		"rw", "mem=384M", "eth0=tuntap,tap0", "con0=null,fd:1",
 		"con=null", "ssl=null", "umid=lab", "uml_dir=/run/honeynet",
 	};
 	size_t i;
 
+	strcpy(cfg.hostd, "/b/bin/hostd");
 	strcpy(cfg.kernel, "/b/linux");
 	strcpy(cfg.rootfs, "/b/root_fs");
 	ck_assert_int_eq(lab_guest_cmdline(&cl, &cfg, "/a/run1"), 0);
@@ -36,7 +38,7 @@ END_TEST
 
 START_TEST(alive_rejects_other_program)
 {
-	/* pid 1 is alive but is not the guest kernel. */
+	/* pid 1 is alive but is not hostd. */
 	ck_assert_int_eq(lab_guest_alive(1, "/nonexistent/linux"), 0);
 }
 END_TEST

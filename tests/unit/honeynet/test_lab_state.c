@@ -9,25 +9,25 @@
 
 START_TEST(round_trip)
 {
-	struct lab_state a = { .guest_pid = 4242 }, b;
+	struct lab_state a = { .hostd_pid = 4242 }, b;
 	char buf[8192], err[256];
 
-	strcpy(a.kernel, "/w/build/linux");
+	strcpy(a.hostd, "/w/build/bin/hostd");
 	strcpy(a.run_dir, "/w/build/archive/20261127T034512Z-0badcafe");
 	ck_assert_int_eq(lab_state_format(&a, buf, sizeof(buf)), 0);
 	ck_assert_int_eq(lab_state_parse(&b, buf, err, sizeof(err)), 0);
-	ck_assert_int_eq(b.guest_pid, 4242);
-	ck_assert_str_eq(b.kernel, a.kernel);
+	ck_assert_int_eq(b.hostd_pid, 4242);
+	ck_assert_str_eq(b.hostd, a.hostd);
 	ck_assert_str_eq(b.run_dir, a.run_dir);
 }
 END_TEST
 
 START_TEST(format_too_small)
 {
-	struct lab_state a = { .guest_pid = 1 };
+	struct lab_state a = { .hostd_pid = 1 };
 	char buf[8];
 
-	strcpy(a.kernel, "/k");
+	strcpy(a.hostd, "/k");
 	strcpy(a.run_dir, "/r");
 	ck_assert_int_eq(lab_state_format(&a, buf, sizeof(buf)), -1);
 }
@@ -38,13 +38,13 @@ static const struct {
 	const char *says;
 } bad[] = {
 	{ "", "incomplete" },
-	{ "pid=1\nkernel=/k\n", "incomplete" },
-	{ "pid=0\nkernel=/k\nrun_dir=/r\n", "pid 0: not a process id" },
-	{ "pid=-3\nkernel=/k\nrun_dir=/r\n", "not a process id" },
-	{ "pid=12x\nkernel=/k\nrun_dir=/r\n", "not a process id" },
-	{ "pid=99999999999999999999\nkernel=/k\nrun_dir=/r\n", "not a process id" },
-	{ "pid=1\nkernel=\nrun_dir=/r\n", "kernel: empty" },
-	{ "pid=1\nkernel=/k\nrun_dir=/r\nuser=x\n", "unknown key: user" },
+	{ "pid=1\nhostd=/k\n", "incomplete" },
+	{ "pid=0\nhostd=/k\nrun_dir=/r\n", "pid 0: not a process id" },
+	{ "pid=-3\nhostd=/k\nrun_dir=/r\n", "not a process id" },
+	{ "pid=12x\nhostd=/k\nrun_dir=/r\n", "not a process id" },
+	{ "pid=99999999999999999999\nhostd=/k\nrun_dir=/r\n", "not a process id" },
+	{ "pid=1\nhostd=\nrun_dir=/r\n", "hostd: empty" },
+	{ "pid=1\nhostd=/k\nrun_dir=/r\nuser=x\n", "unknown key: user" },
 	{ "pid=1\ngarbage\n", "line without '='" },
 };
 
@@ -66,11 +66,11 @@ START_TEST(refuses_overlong_value)
 	struct lab_state st;
 
 	ck_assert_ptr_nonnull(text);
-	strcpy(text, "pid=1\nrun_dir=/r\nkernel=");
+	strcpy(text, "pid=1\nrun_dir=/r\nhostd=");
 	memset(text + strlen(text), 'k', n);
-	text[24 + n] = '\0';
+	text[23 + n] = '\0';
 	ck_assert_int_eq(lab_state_parse(&st, text, err, sizeof(err)), -1);
-	ck_assert_ptr_nonnull(strstr(err, "kernel: empty or longer than"));
+	ck_assert_ptr_nonnull(strstr(err, "hostd: empty or longer than"));
 	free(text);
 }
 END_TEST
@@ -78,16 +78,16 @@ END_TEST
 START_TEST(save_and_load)
 {
 	char dir[] = "/tmp/hn-unit-XXXXXX", path[256];
-	struct lab_state a = { .guest_pid = 77 }, b;
+	struct lab_state a = { .hostd_pid = 77 }, b;
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(path, sizeof(path), "%s/lab.state", dir);
 	ck_assert_int_eq(lab_state_load(&b, path), 0);
-	strcpy(a.kernel, "/k");
+	strcpy(a.hostd, "/k");
 	strcpy(a.run_dir, "/r");
 	ck_assert_int_eq(lab_state_save(&a, path), 0);
 	ck_assert_int_eq(lab_state_load(&b, path), 1);
-	ck_assert_int_eq(b.guest_pid, 77);
+	ck_assert_int_eq(b.hostd_pid, 77);
 	unlink(path);
 	rmdir(dir);
 }

@@ -1,0 +1,73 @@
+/* Data Control settings (the rc.firewall role): parsed and checked from text. */
+#ifndef DC_CONFIG_H
+#define DC_CONFIG_H
+
+#include <net/if.h>
+#include <netinet/in.h>
+#include <stddef.h>
+
+/* Bounds: lists are fixed arrays so hostile input cannot make them grow. */
+#define DC_MAX_HONEYPOTS 16
+#define DC_MAX_RESOLVERS 8
+#define DC_MAX_MANAGERS 8
+#define DC_LINE_MAX 256
+#define DC_FILE_MAX 65536
+#define DC_LIMIT_MAX 1000000
+#define DC_NFLOG_GROUP_DEFAULT 5
+
+enum dc_mode { DC_MODE_NAT, DC_MODE_BRIDGE };
+enum dc_scale { DC_SCALE_SECOND, DC_SCALE_MINUTE, DC_SCALE_HOUR, DC_SCALE_DAY };
+/* The protocol classes limited separately; OTHER is every other IP protocol. */
+enum dc_proto { DC_PROTO_TCP, DC_PROTO_UDP, DC_PROTO_ICMP, DC_PROTO_OTHER,
+		DC_NPROTO };
+
+/* NAT: the public address outsiders reach, DNATed to the internal one.
+ * Bridge: the honeypot's one real address; has_internal is 0. */
+struct dc_honeypot {
+	struct in_addr public_addr;
+	struct in_addr internal_addr;
+	int has_internal;
+};
+
+struct dc_config {
+	enum dc_mode mode;
+	enum dc_scale scale;
+	unsigned int limit[DC_NPROTO];
+	unsigned int nflog_group;
+	char outside_if[IF_NAMESIZE];
+	char inside_if[IF_NAMESIZE];
+	char bridge_if[IF_NAMESIZE];
+	struct dc_honeypot honeypot[DC_MAX_HONEYPOTS];
+	size_t n_honeypots;
+	struct in_addr resolver[DC_MAX_RESOLVERS];
+	size_t n_resolvers;
+	struct in_addr manager[DC_MAX_MANAGERS];
+	size_t n_managers;
+};
+
+/* The defaults: NAT, per hour 9 TCP, 20 UDP, 50 ICMP, 10 other, inside_if
+ * tap0, bridge_if br0, NFLOG group 5; no honeypots, no outside_if. */
+void dc_config_defaults(struct dc_config *cfg);
+
+/*
+ * Parses a whole config text (`key = value` lines, `#` comments) onto the
+ * defaults and checks it as a whole. On error writes a message naming the
+ * setting and, where there is one, the line to err and returns -1.
+ */
+int dc_config_parse(struct dc_config *cfg, const char *text, char *err,
+		    size_t errlen);
+
+/* Reads path (at most DC_FILE_MAX bytes) and parses it as dc_config_parse. */
+int dc_config_load(struct dc_config *cfg, const char *path, char *err,
+		   size_t errlen);
+
+/* Whether every interface cfg names exists in the caller's network
+ * namespace (run it inside the honeywall's); -1 and a message if not. */
+int dc_config_check_interfaces(const struct dc_config *cfg, char *err,
+			       size_t errlen);
+
+/* The config keyword of a protocol class ("tcp"), and of a scale ("hour"). */
+const char *dc_proto_name(enum dc_proto proto);
+const char *dc_scale_name(enum dc_scale scale);
+
+#endif
