@@ -10,5 +10,7 @@ Suite *run_dir_suite(void);
 Suite *file_tail_suite(void);
 Suite *lab_net_suite(void);
 Suite *lab_guest_suite(void);
+Suite *dc_config_suite(void);
+Suite *dc_ruleset_suite(void);
 
 #endif
