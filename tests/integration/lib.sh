@@ -16,6 +16,9 @@ check() {
 	if "$@"; then pass "$what"; else fail "$what"; fi
 }
 
+# lacks TEXT HAYSTACK: passes when HAYSTACK does not contain TEXT.
+lacks() { ! grep -qF -- "$1" <<<"$2"; }
+
 # A missing prerequisite is a failure that names it, never a skip.
 require() {
 	local p
