@@ -10,6 +10,7 @@
 
 #include "file_tail.h"
 #include "lab.h"
+#include "lab_dc.h"
 #include "lab_defs.h"
 #include "lab_guest.h"
 #include "lab_net.h"
@@ -100,7 +101,7 @@ static int start_guest(const struct lab_config *cfg, struct lab_state *st)
 	memset(st, 0, sizeof(*st));
 	if (run_dir_create(cfg->archive, st->run_dir, sizeof(st->run_dir)))
 		return -1;
-	if (lab_net_up())
+	if (lab_net_up(cfg->mode) || lab_dc_apply(cfg->mode, st->run_dir))
 		return -1;
 	snprintf(st->hostd, sizeof(st->hostd), "%s", cfg->hostd);
 	if (lab_guest_start(cfg, st->run_dir, &st->hostd_pid))

@@ -82,11 +82,11 @@ static int parse_mode(struct lab_config *cfg, const char *v, char *err,
 		cfg->mode = LAB_MODE_NAT;
 		return 0;
 	}
-	if (strcmp(v, "bridge") == 0)
-		snprintf(err, errlen,
-			 "--mode bridge: not available yet; use --mode nat");
-	else
-		snprintf(err, errlen, "--mode %s: unknown mode; use nat", v);
+	if (strcmp(v, "bridge") == 0) {
+		cfg->mode = LAB_MODE_BRIDGE;
+		return 0;
+	}
+	snprintf(err, errlen, "--mode %s: unknown mode; use nat or bridge", v);
 	return -1;
 }
 

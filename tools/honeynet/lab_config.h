@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 enum lab_action { LAB_UP, LAB_DOWN, LAB_RUN, LAB_STATUS };
-enum lab_mode { LAB_MODE_NAT };
+enum lab_mode { LAB_MODE_NAT, LAB_MODE_BRIDGE };
 
 struct lab_config {
 	enum lab_action action;

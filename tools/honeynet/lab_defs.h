@@ -10,6 +10,7 @@
 #define LAB_IF_WALL_OUT "outside"
 #define LAB_IF_INET "eth0"
 #define LAB_IF_TAP "tap0"
+#define LAB_IF_BRIDGE "br0"	/* bridge mode: outside and tap0 as its ports */
 
 /* Addresses, as in DESIGN.md's lab table. */
 #define LAB_ADDR_ATTACKER "203.0.113.100"
@@ -18,6 +19,10 @@
 #define LAB_ADDR_PUBLIC "203.0.113.10"
 #define LAB_ADDR_WALL_TAP "10.0.0.1"
 #define LAB_ADDR_GUEST "10.0.0.2"
+#define LAB_ADDR_ROUTER "203.0.113.1"	/* bridge mode: hn-inet's router */
+/* Bridge mode: the guest's own address, as the kernel's ip= sets it. */
+#define LAB_GUEST_IP_BRIDGE \
+	"ip=" LAB_ADDR_PUBLIC "::" LAB_ADDR_ROUTER ":255.255.255.0::eth0:off"
 #define LAB_PREFIX_OUT "24"
 #define LAB_PREFIX_TAP "24"
 

@@ -56,6 +56,8 @@ int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 	*a++ = "ssl=null";
 	*a++ = "umid=" LAB_UMID;
 	*a++ = "uml_dir=" LAB_RUN_DIR;
+	if (cfg->mode == LAB_MODE_BRIDGE)
+		*a++ = LAB_GUEST_IP_BRIDGE;
 	*a = NULL;
 	return 0;
 }

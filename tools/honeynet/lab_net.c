@@ -1,4 +1,4 @@
-/* The lab's network: namespaces hn-inet and hn-wall, the veth pair, tap0, NAT. */
+/* The lab's network: namespaces hn-inet and hn-wall, the veth pair, tap0, a bridge. */
 #include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -14,27 +14,34 @@
 	((const char *const[]){ "ip", "netns", "exec", ns, "sysctl", "-q", "-w", kv, NULL })
 
 /* Everything is made with `ip -n NS`, so no step can touch the root
- * namespace's interfaces, routes or firewall. */
-static const char *const *const lab_steps[] = {
+ * namespace's interfaces, routes or firewall. The honeywall has no IPv6:
+ * no link-local address of its may answer from the honeypot's side. */
+static const char *const *const common_steps[] = {
 	(const char *const[]){ "ip", "netns", "add", LAB_NS_INET, NULL },
 	(const char *const[]){ "ip", "netns", "add", LAB_NS_WALL, NULL },
+	SYSCTL_IN(LAB_NS_WALL, "net.ipv6.conf.all.disable_ipv6=1"),
+	SYSCTL_IN(LAB_NS_WALL, "net.ipv6.conf.default.disable_ipv6=1"),
 	IP_IN(LAB_NS_WALL, "link", "set", "lo", "up"),
 	IP_IN(LAB_NS_INET, "link", "set", "lo", "up"),
 	IP_IN(LAB_NS_WALL, "link", "add", LAB_IF_WALL_OUT, "type", "veth",
 	      "peer", "name", LAB_IF_INET, "netns", LAB_NS_INET),
-	IP_IN(LAB_NS_WALL, "addr", "add", LAB_ADDR_WALL_OUT "/" LAB_PREFIX_OUT,
-	      "dev", LAB_IF_WALL_OUT),
-	/* The public address sits on the outside link so the wall answers ARP
-	 * for it; DNAT then sends its traffic on to the guest. */
-	IP_IN(LAB_NS_WALL, "addr", "add", LAB_ADDR_PUBLIC "/32", "dev",
-	      LAB_IF_WALL_OUT),
-	IP_IN(LAB_NS_WALL, "link", "set", LAB_IF_WALL_OUT, "up"),
 	IP_IN(LAB_NS_INET, "addr", "add", LAB_ADDR_ATTACKER "/" LAB_PREFIX_OUT,
 	      "dev", LAB_IF_INET),
 	IP_IN(LAB_NS_INET, "addr", "add", LAB_ADDR_TARGET "/" LAB_PREFIX_OUT,
 	      "dev", LAB_IF_INET),
 	IP_IN(LAB_NS_INET, "link", "set", LAB_IF_INET, "up"),
 	IP_IN(LAB_NS_WALL, "tuntap", "add", "dev", LAB_IF_TAP, "mode", "tap"),
+	NULL,
+};
+
+/* NAT: the wall routes between outside and tap0 and owns the public
+ * address, which it answers ARP for and DNATs to the guest. */
+static const char *const *const nat_steps[] = {
+	IP_IN(LAB_NS_WALL, "addr", "add", LAB_ADDR_WALL_OUT "/" LAB_PREFIX_OUT,
+	      "dev", LAB_IF_WALL_OUT),
+	IP_IN(LAB_NS_WALL, "addr", "add", LAB_ADDR_PUBLIC "/32", "dev",
+	      LAB_IF_WALL_OUT),
+	IP_IN(LAB_NS_WALL, "link", "set", LAB_IF_WALL_OUT, "up"),
 	IP_IN(LAB_NS_WALL, "addr", "add", LAB_ADDR_WALL_TAP "/" LAB_PREFIX_TAP,
 	      "dev", LAB_IF_TAP),
 	IP_IN(LAB_NS_WALL, "link", "set", LAB_IF_TAP, "up"),
@@ -42,61 +49,49 @@ static const char *const *const lab_steps[] = {
 	NULL,
 };
 
-int lab_net_nat_rules(char *buf, size_t len)
-{
-	int n = snprintf(buf, len,
-		"table ip honeynet_nat\n"
-		"delete table ip honeynet_nat\n"
-		"table ip honeynet_nat {\n"
-		"\tchain prerouting {\n"
-		"\t\ttype nat hook prerouting priority dstnat;\n"
-		"\t\tip daddr %s dnat to %s\n"
-		"\t}\n"
-		"\tchain postrouting {\n"
-		"\t\ttype nat hook postrouting priority srcnat;\n"
-		"\t\tip saddr %s snat to %s\n"
-		"\t}\n"
-		"}\n",
-		LAB_ADDR_PUBLIC, LAB_ADDR_GUEST, LAB_ADDR_GUEST, LAB_ADDR_PUBLIC);
+/* Bridge (GenII): outside and tap0 are ports of one bridge with no address
+ * at all, so the guest is on the outside link itself and nothing of the
+ * wall answers it; br_netfilter hands bridged IPv4 to the inet table's
+ * limits. The outside world's router is 203.0.113.1, in hn-inet. */
+static const char *const *const bridge_steps[] = {
+	IP_IN(LAB_NS_WALL, "link", "add", LAB_IF_BRIDGE, "type", "bridge"),
+	IP_IN(LAB_NS_WALL, "link", "set", LAB_IF_WALL_OUT, "master", LAB_IF_BRIDGE),
+	IP_IN(LAB_NS_WALL, "link", "set", LAB_IF_TAP, "master", LAB_IF_BRIDGE),
+	IP_IN(LAB_NS_WALL, "link", "set", LAB_IF_WALL_OUT, "up"),
+	IP_IN(LAB_NS_WALL, "link", "set", LAB_IF_TAP, "up"),
+	IP_IN(LAB_NS_WALL, "link", "set", LAB_IF_BRIDGE, "up"),
+	SYSCTL_IN(LAB_NS_WALL, "net.bridge.bridge-nf-call-iptables=1"),
+	IP_IN(LAB_NS_INET, "addr", "add", LAB_ADDR_ROUTER "/" LAB_PREFIX_OUT,
+	      "dev", LAB_IF_INET),
+	NULL,
+};
 
-	return n < 0 || (size_t)n >= len ? -1 : 0;
-}
-
-static int load_nat(void)
-{
-	static const char *const nft[] = { "ip", "netns", "exec", LAB_NS_WALL,
-					   "nft", "-f", "-", NULL };
-	char rules[1024];
-
-	if (lab_net_nat_rules(rules, sizeof(rules))) {
-		report("NAT ruleset does not fit its buffer");
-		return -1;
-	}
-	return run_cmd(nft, rules, 0);
-}
-
-int lab_net_up(void)
+static int run_steps(const char *const *const *steps)
 {
 	size_t i;
 
+	for (i = 0; steps[i]; i++) {
+		if (run_cmd(steps[i], NULL, 0))
+			return -1;
+	}
+	return 0;
+}
+
+int lab_net_up(enum lab_mode mode)
+{
 	if (netns_exists(LAB_NS_WALL) || netns_exists(LAB_NS_INET)) {
 		report("the lab is already up (namespace %s or %s exists); run 'honeynet lab down' first",
 		       LAB_NS_WALL, LAB_NS_INET);
 		return -1;
 	}
-	for (i = 0; lab_steps[i]; i++) {
-		if (run_cmd(lab_steps[i], NULL, 0))
-			goto out_down;
+	if (run_steps(common_steps) ||
+	    run_steps(mode == LAB_MODE_BRIDGE ? bridge_steps : nat_steps)) {
+		report("lab network: setup failed; removing what was made");
+		lab_net_down();
+		return -1;
 	}
-	if (load_nat())
-		goto out_down;
 	return 0;
-out_down:
-	report("lab network: setup failed; removing what was made");
-	lab_net_down();
-	return -1;
 }
-
 static int remove_ns(const char *name)
 {
 	const char *const del[] = { "ip", "netns", "del", name, NULL };

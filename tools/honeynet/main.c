@@ -10,7 +10,7 @@
 #include "report.h"
 
 static const char usage[] =
-	"usage: honeynet lab up [--mode nat] [--archive DIR] [--kernel FILE]\n"
+	"usage: honeynet lab up [--mode nat|bridge] [--archive DIR] [--kernel FILE]\n"
 	"                       [--rootfs FILE] [--mem MIB] [--timeout SECS]\n"
 	"       honeynet lab run [same options as up]\n"
 	"       honeynet lab down\n"

@@ -8,7 +8,7 @@ Suite *lab_config_suite(void);
 Suite *lab_state_suite(void);
 Suite *run_dir_suite(void);
 Suite *file_tail_suite(void);
-Suite *lab_net_suite(void);
+Suite *lab_dc_suite(void);
 Suite *lab_guest_suite(void);
 Suite *dc_config_suite(void);
 Suite *dc_ruleset_suite(void);

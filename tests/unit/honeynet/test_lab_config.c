@@ -47,6 +47,8 @@ START_TEST(other_actions)
 	ck_assert_int_eq(cfg.action, LAB_RUN);
 	ck_assert_int_eq(PARSE("status"), 0);
 	ck_assert_int_eq(cfg.action, LAB_STATUS);
+	ck_assert_int_eq(PARSE("up", "--mode", "bridge"), 0);
+	ck_assert_int_eq(cfg.mode, LAB_MODE_BRIDGE);
 }
 END_TEST
 
@@ -64,8 +66,7 @@ static const struct {
 	{ { "up", "--mem", "" }, 3, "--mem : need MiB" },
 	{ { "up", "--timeout", "0" }, 3, "--timeout 0: need seconds" },
 	{ { "up", "--timeout", "601" }, 3, "--timeout 601: need seconds" },
-	{ { "up", "--mode", "routed" }, 3, "--mode routed: unknown mode" },
-	{ { "up", "--mode", "bridge" }, 3, "--mode bridge: not available" },
+	{ { "up", "--mode", "routed" }, 3, "--mode routed: unknown mode; use nat or bridge" },
 	{ { "up", "--archive", "" }, 3, "--archive: a path of 1 to" },
 	{ { "up", "--color", "red" }, 3, "--color: unknown option" },
 	{ { "down", "--mem", "64" }, 3, "lab down: takes no options" },

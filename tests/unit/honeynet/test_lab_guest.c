@@ -26,6 +26,23 @@ START_TEST(cmdline)
 }
 END_TEST
 
+START_TEST(cmdline_bridge)
+{
+	struct lab_config cfg = { .mem_mb = 256, .mode = LAB_MODE_BRIDGE };
+	struct guest_cmdline cl;
+	size_t i;
+
+	strcpy(cfg.hostd, "/b/bin/hostd");
+	strcpy(cfg.kernel, "/b/linux");
+	strcpy(cfg.rootfs, "/b/root_fs");
+	ck_assert_int_eq(lab_guest_cmdline(&cl, &cfg, "/a/run1"), 0);
+	for (i = 0; cl.argv[i + 1]; i++)
+		;
+	ck_assert_str_eq(cl.argv[i],
+			 "ip=203.0.113.10::203.0.113.1:255.255.255.0::eth0:off");
+}
+END_TEST
+
 START_TEST(console_path)
 {
 	char buf[32];
@@ -49,6 +66,7 @@ Suite *lab_guest_suite(void)
 	TCase *tc = tcase_create("guest");
 
 	tcase_add_test(tc, cmdline);
+	tcase_add_test(tc, cmdline_bridge);
 	tcase_add_test(tc, console_path);
 	tcase_add_test(tc, alive_rejects_other_program);
 	suite_add_tcase(s, tc);

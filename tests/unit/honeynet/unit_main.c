@@ -7,7 +7,7 @@ int main(void)
 {
 	Suite *(*const suites[])(void) = {
 		lab_config_suite, lab_state_suite, run_dir_suite,
-		file_tail_suite, lab_net_suite, lab_guest_suite,
+		file_tail_suite, lab_dc_suite, lab_guest_suite,
 		dc_config_suite, dc_ruleset_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
