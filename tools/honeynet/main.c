@@ -1,4 +1,4 @@
-/* honeynet: brings the honeynet lab up and down. */
+/* honeynet: brings the honeynet lab up and down, and renders a real host's honeywall. */
 #include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
@@ -8,6 +8,7 @@
 #include "lab.h"
 #include "lab_config.h"
 #include "report.h"
+#include "ruleset_cmd.h"
 
 static const char usage[] =
 	"usage: honeynet lab up [--mode nat|bridge] [--archive DIR] [--kernel FILE]\n"
@@ -15,16 +16,21 @@ static const char usage[] =
 	"       honeynet lab run [same options as up]\n"
 	"       honeynet lab down\n"
 	"       honeynet lab status\n"
+	"       honeynet ruleset CONFIG | nft -f -\n"
+	"       honeynet ruleset --remove | nft -f -\n"
 	"\n"
 	"up      builds namespaces hn-inet and hn-wall, starts the guest, and\n"
 	"        returns once its sshd answers on 203.0.113.10 from hn-inet\n"
 	"run     up, then streams the guest console until Ctrl-C, then down\n"
 	"down    powers the guest off and removes the namespaces (safe twice)\n"
 	"status  says whether the lab is up and where its archive is\n"
+	"ruleset checks a honeywall config (see honeywall.conf.example) against\n"
+	"        this host's interfaces and prints its nftables ruleset\n"
 	"\n"
 	"Defaults: --kernel, --rootfs and --archive are linux, root_fs and\n"
 	"archive/ beside this program's bin/ directory; --mem 256; --timeout 90.\n"
-	"Exit status: 0 done; 1 failed (the reason is on stderr); 2 bad usage.\n";
+	"Exit status: 0 done; 1 failed or refused (the reason is on stderr);\n"
+	"2 bad usage.\n";
 
 /* The directory this program lives in, so defaults follow the build tree. */
 static int own_dir(char *buf, size_t len)
@@ -75,6 +81,8 @@ int main(int argc, char *argv[])
 	}
 	if (argc >= 2 && strcmp(argv[1], "lab") == 0)
 		return lab_main(argc - 2, argv + 2);
+	if (argc >= 2 && strcmp(argv[1], "ruleset") == 0)
+		return ruleset_main(argc - 2, argv + 2);
 	fputs(usage, stderr);
 	return 2;
 }
