@@ -101,6 +101,14 @@ static int parse_option(struct lab_config *cfg, const char *opt, const char *v,
 		return set_path(cfg->rootfs, v, opt, err, errlen);
 	if (strcmp(opt, "--archive") == 0)
 		return set_path(cfg->archive, v, opt, err, errlen);
+	if (strcmp(opt, "--tty-log") == 0) {
+		if (strcmp(v, "on") == 0 || strcmp(v, "off") == 0) {
+			cfg->tty_log = strcmp(v, "on") == 0;
+			return 0;
+		}
+		snprintf(err, errlen, "--tty-log %s: use on or off", v);
+		return -1;
+	}
 	if (strcmp(opt, "--mem") == 0) {
 		if (parse_uint(v, LAB_MEM_MIN, LAB_MEM_MAX, &cfg->mem_mb) == 0)
 			return 0;
@@ -126,6 +134,7 @@ static int set_defaults(struct lab_config *cfg, const char *bindir, char *err,
 	cfg->mode = LAB_MODE_NAT;
 	cfg->mem_mb = LAB_MEM_DEFAULT;
 	cfg->boot_timeout = LAB_BOOT_TIMEOUT_DEFAULT;
+	cfg->tty_log = 1;
 	if (set_default(cfg->hostd, bindir, "bin/hostd", err, errlen) ||
 	    set_default(cfg->kernel, bindir, "linux", err, errlen) ||
 	    set_default(cfg->rootfs, bindir, "root_fs", err, errlen) ||

@@ -17,6 +17,7 @@ struct lab_config {
 	char archive[PATH_MAX];
 	unsigned int mem_mb;
 	unsigned int boot_timeout;
+	int tty_log;		/* 0: the kernel's tty log off (for benchmarks) */
 };
 
 /*

@@ -31,6 +31,10 @@
 #define LAB_STATE_FILE LAB_RUN_DIR "/lab.state"
 #define LAB_UMID "lab"
 
+/* How soon hostd syncs new tty bytes into the session file (ms): a
+ * keystroke is in the archive within this, the target being 100 ms. */
+#define LAB_TTY_FLUSH_MS "50"
+
 /* Guest memory when --mem is not given, and the bounds --mem accepts (MiB). */
 #define LAB_MEM_DEFAULT 256
 #define LAB_MEM_MIN 64

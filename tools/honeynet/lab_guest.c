@@ -44,6 +44,8 @@ int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 	*a++ = run_dir;
 	*a++ = "--rootfs";
 	*a++ = cfg->rootfs;
+	*a++ = "--flush-ms";
+	*a++ = LAB_TTY_FLUSH_MS;
 	*a++ = "--";
 	*a++ = cfg->kernel;
 	*a++ = cl->ubd;
@@ -58,6 +60,8 @@ int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 	*a++ = "uml_dir=" LAB_RUN_DIR;
 	if (cfg->mode == LAB_MODE_BRIDGE)
 		*a++ = LAB_GUEST_IP_BRIDGE;
+	if (!cfg->tty_log)
+		*a++ = "tty_log=off";
 	*a = NULL;
 	return 0;
 }

@@ -13,6 +13,7 @@
 static const char usage[] =
 	"usage: honeynet lab up [--mode nat|bridge] [--archive DIR] [--kernel FILE]\n"
 	"                       [--rootfs FILE] [--mem MIB] [--timeout SECS]\n"
+	"                       [--tty-log on|off]\n"
 	"       honeynet lab run [same options as up]\n"
 	"       honeynet lab down\n"
 	"       honeynet lab status\n"

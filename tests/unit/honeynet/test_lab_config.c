@@ -23,6 +23,7 @@ START_TEST(up_defaults)
 	ck_assert_str_eq(cfg.archive, "/opt/hn/bin/../archive");
 	ck_assert_uint_eq(cfg.mem_mb, LAB_MEM_DEFAULT);
 	ck_assert_uint_eq(cfg.boot_timeout, LAB_BOOT_TIMEOUT_DEFAULT);
+	ck_assert_int_eq(cfg.tty_log, 1);
 }
 END_TEST
 
@@ -47,6 +48,8 @@ START_TEST(other_actions)
 	ck_assert_int_eq(cfg.action, LAB_RUN);
 	ck_assert_int_eq(PARSE("status"), 0);
 	ck_assert_int_eq(cfg.action, LAB_STATUS);
+	ck_assert_int_eq(PARSE("up", "--tty-log", "off"), 0);
+	ck_assert_int_eq(cfg.tty_log, 0);
 	ck_assert_int_eq(PARSE("up", "--mode", "bridge"), 0);
 	ck_assert_int_eq(cfg.mode, LAB_MODE_BRIDGE);
 }
@@ -69,6 +72,7 @@ static const struct {
 	{ { "up", "--mode", "routed" }, 3, "--mode routed: unknown mode; use nat or bridge" },
 	{ { "up", "--archive", "" }, 3, "--archive: a path of 1 to" },
 	{ { "up", "--color", "red" }, 3, "--color: unknown option" },
+	{ { "up", "--tty-log", "maybe" }, 3, "--tty-log maybe: use on or off" },
 	{ { "down", "--mem", "64" }, 3, "lab down: takes no options" },
 	{ { "status", "x" }, 2, "lab status: takes no options" },
 };

@@ -6,11 +6,11 @@
 
 START_TEST(cmdline)
 {
-	struct lab_config cfg = { .mem_mb = 384 };
+	struct lab_config cfg = { .mem_mb = 384, .tty_log = 1 };
 	struct guest_cmdline cl;
 	static const char *const want[] = {
 		"/b/bin/hostd", "--run-dir", "/a/run1", "--rootfs", "/b/root_fs",
-		"--", "/b/linux", "ubd0=/a/run1/disk.cow,/b/root_fs", "root=/dev/ubda",
+		"--flush-ms", "50", "--", "/b/linux", "ubd0=/a/run1/disk.cow,/b/root_fs", "root=/dev/ubda",
 		"rw", "mem=384M", "eth0=tuntap,tap0", "con0=null,fd:1",
 		"con=null", "ssl=null", "umid=lab", "uml_dir=/run/honeynet",
 	};
@@ -28,7 +28,8 @@ END_TEST
 
 START_TEST(cmdline_bridge)
 {
-	struct lab_config cfg = { .mem_mb = 256, .mode = LAB_MODE_BRIDGE };
+	struct lab_config cfg = { .mem_mb = 256, .mode = LAB_MODE_BRIDGE,
+				  .tty_log = 1 };
 	struct guest_cmdline cl;
 	size_t i;
 
