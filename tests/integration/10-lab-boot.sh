@@ -2,6 +2,7 @@
 # The lab end to end: up, the outside attacker logs in over ssh, down.
 source "$(dirname "$0")/lib.sh"
 require root "$HONEYNET" "$TOP/build/linux" "$TOP/build/root_fs" sshpass nft
+lab_lock
 
 archive=$(mktemp -d /tmp/hn-it-XXXXXX)
 trap '"$HONEYNET" lab down >/dev/null 2>&1; rm -rf "$archive"' EXIT

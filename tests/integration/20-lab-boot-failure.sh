@@ -2,6 +2,7 @@
 # A guest that cannot boot: lab up says what it saw, fails, and cleans up.
 source "$(dirname "$0")/lib.sh"
 require root "$HONEYNET" "$TOP/build/linux"
+lab_lock
 
 tmp=$(mktemp -d /tmp/hn-it-XXXXXX)
 trap '"$HONEYNET" lab down >/dev/null 2>&1; rm -rf "$tmp"' EXIT

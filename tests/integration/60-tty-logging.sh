@@ -3,6 +3,7 @@
 source "$(dirname "$0")/lib.sh"
 require root "$HONEYNET" "$TOP/build/linux" "$TOP/build/root_fs" \
 	"$TOP/build/bin/ttyreplay" sshpass python3
+lab_lock
 
 archive=$(mktemp -d /tmp/hn-it-XXXXXX)
 trap '"$HONEYNET" lab down >/dev/null 2>&1; rm -rf "$archive"' EXIT

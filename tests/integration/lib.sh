@@ -31,6 +31,13 @@ require() {
 	done
 }
 
+# One lab at a time on a machine: hold this lock while using it (the
+# benchmarks take it too).
+lab_lock() {
+	exec 9>/run/honeynet-lab.lock
+	flock 9
+}
+
 # attacker CMD...: runs CMD in the guest over ssh from hn-inet, as root.
 attacker() {
 	ip netns exec hn-inet sshpass -p "${ROOT_PASSWORD:-root}" \
