@@ -51,6 +51,46 @@
 /* A reused session id gets a "~N" file name suffix; after this many, the session is dropped. */
 #define HOSTD_NAME_COLLISIONS 100
 
+/* Data Capture (--capture IFACE): whole packets, as tcpdump -s 0. */
+#define HOSTD_PCAP_SNAPLEN 262144
+/* The kernel's capture ring: absorbs a burst while hostd compresses or the disk stalls. */
+#define HOSTD_PCAP_BUFFER (8 << 20)
+/* libpcap's packet buffer timeout: how long a packet may wait in the ring before poll wakes. */
+#define HOSTD_PCAP_TIMEOUT_MS 100
+/* Packets handled per wakeup before timers get a turn. */
+#define HOSTD_PCAP_DISPATCH 1024
+/* Idle flush of the capture file: a crash loses at most this much (and at most --flush-ms). */
+#define HOSTD_PCAP_FLUSH_MS 1000
+/* Uncompressed bytes after which the capture file is sync-flushed and written: bounds memory. */
+#define HOSTD_PCAP_SYNC_BYTES (256 << 10)
+/* gzip of the capture file: gzip's default level, a full 32 KiB window (one file open at a time). */
+#define HOSTD_PCAP_GZ_LEVEL 6
+#define HOSTD_PCAP_GZ_WINDOW_BITS 15
+#define HOSTD_PCAP_GZ_MEM_LEVEL 8
+
+/* Rotation (--rotate SECS) on wall-clock multiples of SECS since the epoch (3600: each UTC hour). */
+#define HOSTD_ROTATE_DEFAULT 3600
+#define HOSTD_ROTATE_MIN 1
+#define HOSTD_ROTATE_MAX 86400
+/* A failed rotation step (sync, rename, reopen) is retried this long after it failed. */
+#define HOSTD_RETRY_MS 1000
+
+/* Connection events (--nflog GROUP): libpcap sizes its receive buffer from the snaplen, and the
+ * kernel batches messages into one datagram; a smaller buffer would cut them. libpcap's maximum. */
+#define HOSTD_NFLOG_SNAPLEN 262144
+/* The netlink socket's receive buffer: a connection flood is counted, not lost silently. */
+#define HOSTD_NFLOG_BUFFER (4 << 20)
+/* Data Control's per-honeypot limits per hour (--limits), as the paper and the ruleset. */
+#define HOSTD_LIMIT_TCP 9
+#define HOSTD_LIMIT_UDP 20
+#define HOSTD_LIMIT_ICMP 50
+#define HOSTD_LIMIT_OTHER 10
+#define HOSTD_LIMIT_MAX 1000000
+/* The counting window of net.outbound's count: the UTC hour. */
+#define HOSTD_CONN_WINDOW_S 3600
+/* Honeypot addresses counted at once; beyond this the least recently seen is forgotten. */
+#define HOSTD_CONN_SOURCES 64
+
 /* Exit statuses. */
 #define HOSTD_EXIT_OK 0		/* guest exited 0, all recorded */
 #define HOSTD_EXIT_GUEST 1	/* guest exited non-zero or was killed by something else */

@@ -144,15 +144,40 @@ static int poll_timeout(const struct run *r)
 
 	if (r->g->exited && !r->eof && t > HOSTD_EOF_GRACE_MS)
 		t = HOSTD_EOF_GRACE_MS;
+	if (r->cap) {
+		uint64_t c = (uint64_t)capture_timeout_ms(r->cap, now_ns(), now);
+
+		t = c < t ? c : t;
+	}
 	return (int)t;
+}
+
+/* The capture's and the NFLOG socket's fds join the poll; they are read even while suspended. */
+static int net_fds(const struct run *r, struct pollfd *p, int *cap_i, int *nl_i)
+{
+	int n = 0;
+
+	*cap_i = *nl_i = -1;
+	if (r->cap) {
+		p[n].fd = r->cap->fd;
+		p[n].events = POLLIN;
+		*cap_i = n++;
+	}
+	if (r->nl) {
+		p[n].fd = r->nl->fd;
+		p[n].events = POLLIN;
+		*nl_i = n++;
+	}
+	return n;
 }
 
 static void wait_once(struct run *r, const sigset_t *waitmask)
 {
-	struct pollfd p[2];
+	struct pollfd p[4];
 	struct timespec ts;
-	int n = 0, t = poll_timeout(r), log_i = -1, hash_i = -1;
+	int n, t = poll_timeout(r), log_i = -1, hash_i = -1, cap_i, nl_i;
 
+	n = net_fds(r, p, &cap_i, &nl_i);
 	if (!r->eof && !r->suspended) {
 		p[n].fd = r->g->log_fd;
 		p[n].events = POLLIN;
@@ -171,6 +196,10 @@ static void wait_once(struct run *r, const sigset_t *waitmask)
 		read_stream(r);
 	if (hash_i >= 0 && p[hash_i].revents)
 		rootfs_poll(r->rootfs);
+	if (cap_i >= 0 && p[cap_i].revents)
+		capture_read(r->cap);
+	if (nl_i >= 0 && p[nl_i].revents)
+		connlog_read(r->nl);
 }
 
 enum loop_end loop_run(struct run *r, const sigset_t *waitmask)
@@ -191,6 +220,8 @@ enum loop_end loop_run(struct run *r, const sigset_t *waitmask)
 			give_up_eof(r);
 		wait_once(r, waitmask);
 		archive_tick(r->a, mono_ms());
+		if (r->cap)
+			capture_tick(r->cap, now_ns(), mono_ms());
 	}
 }
 

@@ -6,6 +6,8 @@
 #include <stdint.h>
 
 #include "archive.h"
+#include "capture.h"
+#include "connlog.h"
 #include "guest.h"
 #include "rootfs.h"
 
@@ -13,6 +15,8 @@ struct run {
 	struct archive *a;
 	struct guest *g;
 	struct rootfs_id *rootfs;
+	struct capture *cap;	/* --capture, or NULL */
+	struct connlog *nl;	/* --nflog, or NULL */
 	int eof;		/* the stream reached EOF (or was given up on) */
 	uint64_t exit_ms;	/* monotonic time the guest exited */
 	int suspended;		/* recording failed: guest paused, stream not read */

@@ -10,10 +10,14 @@
 #include <unistd.h>
 
 #include "archive.h"
+#include "capture.h"
+#include "connlog.h"
 #include "guest.h"
 #include "hostd.h"
 #include "loop.h"
 #include "meta.h"
+#include "netopts.h"
+#include "privdrop.h"
 #include "rootfs.h"
 #include "util.h"
 
@@ -22,6 +26,7 @@ struct opts {
 	const char *rootfs;
 	const char *parse;
 	unsigned int flush_ms;
+	struct netopts net;	/* --capture, --rotate, --nflog, --limits, --user */
 	char **kernel_argv;	/* KERNEL ARGS... after "--" */
 	int kernel_argc;
 };
@@ -29,14 +34,28 @@ struct opts {
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: hostd --run-dir DIR [--rootfs FILE] [--flush-ms N] -- KERNEL [ARGS...]\n"
+		"usage: hostd --run-dir DIR [--rootfs FILE] [--flush-ms N]\n"
+		"             [--capture IFACE [--rotate SECS]] [--nflog GROUP [--limits SPEC]]\n"
+		"             [--user USER] -- KERNEL [ARGS...]\n"
 		"       hostd --parse FILE --run-dir DIR [--flush-ms N]\n"
 		"Starts the UML guest KERNEL with tty_log_fd=%d and writes its session\n"
 		"archive (tty/, events.jsonl, meta.json, console.log) into DIR; --parse\n"
 		"archives a recorded stream (FILE, or - for stdin) instead.\n"
+		"  --capture IFACE  capture IFACE (tap0) whole and promiscuous into\n"
+		"                   DIR/pcap/IFACE-YYYYMMDDTHHMMSSZ.pcap.gz (gzip'd classic\n"
+		"                   pcap; .part while written): zcat F | tcpdump -r -\n"
+		"  --rotate SECS    start a new capture file on each multiple of SECS of the\n"
+		"                   UTC clock (default %d: each hour; %d..%d)\n"
+		"  --nflog GROUP    read Data Control's NFLOG group (5 in the ruleset) and\n"
+		"                   write net.inbound, net.outbound and net.blocked events\n"
+		"  --limits SPEC    the limits net.outbound reports, per honeypot and hour\n"
+		"                   (default tcp=%d,udp=%d,icmp=%d,other=%d)\n"
+		"  --user USER      after opening the capture, the archive and starting the\n"
+		"                   guest (which stays root), run as USER keeping only CAP_KILL\n"
 		"Exit: 0 guest exited 0; 1 guest failed; 2 usage; 3 stopped by a signal;\n"
 		"4 recording failed (guest was paused); 5 setup failed.\n",
-		HOSTD_LOG_FD);
+		HOSTD_LOG_FD, HOSTD_ROTATE_DEFAULT, HOSTD_ROTATE_MIN, HOSTD_ROTATE_MAX,
+		HOSTD_LIMIT_TCP, HOSTD_LIMIT_UDP, HOSTD_LIMIT_ICMP, HOSTD_LIMIT_OTHER);
 }
 
 static int parse_ms(const char *s, unsigned int *out)
@@ -52,6 +71,41 @@ static int parse_ms(const char *s, unsigned int *out)
 	return 0;
 }
 
+/* One of the capture options; -1 after saying why. */
+static int net_opt(struct opts *o, int c, const char *arg)
+{
+	char why[256];
+	int r = 0;
+
+	switch (c) {
+	case 'c': r = netopts_capture(&o->net, arg, why, sizeof(why)); break;
+	case 'R': r = netopts_rotate(&o->net, arg, why, sizeof(why)); break;
+	case 'n': r = netopts_nflog(&o->net, arg, why, sizeof(why)); break;
+	case 'L': r = netopts_limits(&o->net, arg, why, sizeof(why)); break;
+	case 'u': o->net.user = arg; break;
+	}
+	if (r < 0)
+		report("%s; nothing started", why);
+	return r;
+}
+
+/* The capture options belong to live mode, and --rotate/--limits to what they tune. */
+static int net_opts_fit(const struct opts *o, int rotate, int limits)
+{
+	const char *bad = NULL;
+
+	if (o->parse && (o->net.capture || o->net.nflog >= 0 || o->net.user))
+		bad = "--capture, --nflog and --user are for live mode, not --parse";
+	else if (rotate && !o->net.capture)
+		bad = "--rotate needs --capture";
+	else if (limits && o->net.nflog < 0)
+		bad = "--limits needs --nflog";
+	if (!bad)
+		return 0;
+	report("%s; nothing started", bad);
+	return HOSTD_EXIT_USAGE;
+}
+
 /* Returns 0, or an exit status. */
 static int parse_opts(int argc, char **argv, struct opts *o)
 {
@@ -60,16 +114,28 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		{ "rootfs", required_argument, NULL, 'r' },
 		{ "flush-ms", required_argument, NULL, 'f' },
 		{ "parse", required_argument, NULL, 'p' },
+		{ "capture", required_argument, NULL, 'c' },
+		{ "rotate", required_argument, NULL, 'R' },
+		{ "nflog", required_argument, NULL, 'n' },
+		{ "limits", required_argument, NULL, 'L' },
+		{ "user", required_argument, NULL, 'u' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
+	int c, rotate = 0, limits = 0;
 
 	memset(o, 0, sizeof(*o));
 	o->flush_ms = HOSTD_FLUSH_MS_DEFAULT;
+	netopts_init(&o->net);
 	while ((c = getopt_long(argc, argv, "+", longs, NULL)) != -1) {
 		switch (c) {
+		case 'c': case 'R': case 'n': case 'L': case 'u':
+			if (net_opt(o, c, optarg) < 0)
+				return HOSTD_EXIT_USAGE;
+			rotate |= c == 'R';
+			limits |= c == 'L';
+			break;
 		case 'd': o->run_dir = optarg; break;
 		case 'r': o->rootfs = optarg; break;
 		case 'p': o->parse = optarg; break;
@@ -90,7 +156,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		usage(stderr);
 		return HOSTD_EXIT_USAGE;
 	}
-	return 0;
+	return net_opts_fit(o, rotate, limits);
 }
 
 /* fds 0-2 must be open, or the first files hostd opens would take their places. */
@@ -254,51 +320,133 @@ static struct archive *prepare(const struct opts *o, struct meta *m,
 	return a;
 }
 
+/* Opens the capture and the NFLOG socket (both need root). Returns 0, or -1 after saying why. */
+static int open_net(const struct opts *o, struct run *r)
+{
+	if (o->net.capture) {
+		r->cap = capture_open(r->a, o->net.capture, o->net.rotate, o->flush_ms);
+		if (!r->cap)
+			return -1;
+	}
+	if (o->net.nflog >= 0) {
+		r->nl = connlog_open(r->a, o->net.nflog, o->net.limit);
+		if (!r->nl)
+			return -1;
+	}
+	return 0;
+}
+
+/* capture.stats and nflog.stats of the stop, the last capture file finished. */
+static void close_net(struct run *r)
+{
+	capture_close(r->cap);
+	r->cap = NULL;
+	connlog_close(r->nl);
+	r->nl = NULL;
+}
+
+/* The run directory and its subdirectories to USER, then setuid; hostd.user says so. */
+static int drop_privileges(const struct privdrop *pd, int dirfd, struct archive *a,
+			   const char *run_dir)
+{
+	struct jline *j;
+	char *keep[] = { "CAP_KILL" };
+
+	if (privdrop_chown(pd, dirfd, run_dir) < 0 || privdrop_apply(pd) < 0)
+		return -1;
+	j = archive_event(a, "hostd.user");
+	jl_cstr(j, "user", pd->user);
+	jl_u64(j, "uid", pd->uid);
+	jl_u64(j, "gid", pd->gid);
+	jl_strv(j, "capabilities", keep, 1);
+	archive_emit(a);
+	return 0;
+}
+
+static void meta_net(struct meta *m, const struct opts *o)
+{
+	m->capture = o->net.capture;
+	m->rotate = o->net.rotate;
+	m->nflog = o->net.nflog;
+	m->limits = o->net.limit;
+	m->user = o->net.user;
+}
+
+/*
+ * Root's part, in this order: the kernel's hash, the archive (events.jsonl,
+ * tty/), console.log, the capture (pcap/ and its first file) and the NFLOG
+ * socket, then the guest kernel is forked (it stays root, with its tap).
+ * Returns 0, or an exit status after finishing the archive.
+ */
+static int start_run(const struct opts *o, struct meta *m, struct run *r, char **argv)
+{
+	int console;
+
+	r->a = prepare(o, m, r->rootfs, &console);
+	if (!r->a)
+		return HOSTD_EXIT_SETUP;
+	m->dirfd = open(o->run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (m->dirfd < 0 || open_net(o, r) < 0 || guest_start(r->g, argv, console) < 0) {
+		close(console);
+		close_net(r);
+		m->state = "failed";
+		m->guest_pid = r->g->pid;
+		finish(r->a, m, "setup failed");
+		rootfs_finish(r->rootfs, 0);
+		return HOSTD_EXIT_SETUP;
+	}
+	close(console);
+	m->guest_pid = r->g->pid;
+	guest_start_event(r->a, r->g, argv, m->cmdline_n);
+	meta_write(m);
+	return 0;
+}
+
 static int run_live(const struct opts *o)
 {
 	struct meta m = { .run_dir = o->run_dir, .mode = "live", .state = "running",
 			  .kernel = o->kernel_argv[0], .kernel_size = -1,
-			  .flush_ms = o->flush_ms };
+			  .flush_ms = o->flush_ms, .nflog = -1 };
 	struct rootfs_id rfs;
 	struct guest g;
 	struct run r = { .g = &g, .rootfs = &rfs };
+	struct privdrop pd;
 	char **argv = kernel_argv(o);
 	sigset_t waitmask;
-	int console, signalled, st;
+	int signalled = 0, dropped = 1, st;
 
 	if (!argv)
 		return HOSTD_EXIT_USAGE;
+	if (o->net.user && privdrop_lookup(&pd, o->net.user) < 0)
+		return HOSTD_EXIT_SETUP;
 	m.cmdline = argv;
 	m.cmdline_n = o->kernel_argc + 1;
 	m.rootfs = &rfs;
+	meta_net(&m, o);
 	m.start_ns = now_ns();
 	loop_signals(&waitmask);
-	r.a = prepare(o, &m, &rfs, &console);
-	if (!r.a)
-		return HOSTD_EXIT_SETUP;
-	if (guest_start(&g, argv, console) < 0) {
-		m.state = "failed";
-		m.guest_pid = g.pid;
-		finish(r.a, &m, "setup failed");
-		rootfs_finish(&rfs, 0);
-		return HOSTD_EXIT_SETUP;
+	st = start_run(o, &m, &r, argv);
+	if (st)
+		return st;
+	if (o->net.user && drop_privileges(&pd, m.dirfd, r.a, o->run_dir) < 0) {
+		dropped = 0;
+		loop_stop_guest(&r);	/* nothing runs with a hostd that kept root against its orders */
+	} else {
+		signalled = loop_run(&r, &waitmask) == LOOP_SIGNAL;
 	}
-	close(console);
-	m.guest_pid = g.pid;
-	guest_start_event(r.a, &g, argv, m.cmdline_n);
-	meta_write(&m);
-	signalled = loop_run(&r, &waitmask) == LOOP_SIGNAL;
 	if (signalled) {
 		report("signal %d: killing the guest and closing the archive", loop_stop_signal());
 		loop_stop_guest(&r);
 	}
-	rootfs_finish(&rfs, signalled ? 0 : HOSTD_ROOTFS_HASH_WAIT_MS);
+	close_net(&r);
+	rootfs_finish(&rfs, signalled || !dropped ? 0 : HOSTD_ROOTFS_HASH_WAIT_MS);
 	m.guest_exited = g.exited;
 	m.guest_status = g.status;
-	m.state = signalled ? "signalled" : "stopped";
-	st = exit_status(r.a, &g, signalled);
+	m.state = !dropped ? "failed" : signalled ? "signalled" : "stopped";
+	st = dropped ? exit_status(r.a, &g, signalled) : HOSTD_EXIT_SETUP;
 	if (finish(r.a, &m, signalled ? "hostd stopped" : "stream end") < 0 && st == HOSTD_EXIT_OK)
 		st = HOSTD_EXIT_RECORD;
+	close(m.dirfd);
 	free(argv);
 	return st;
 }

@@ -105,6 +105,33 @@ static void put_counters(struct jline *j, const struct archive_counters *c)
 	jl_close(j);
 }
 
+/* Data Capture and connection events as configured; null when off. */
+static void put_net(struct jline *j, const struct meta *m)
+{
+	if (m->capture) {
+		jl_open(j, "capture");
+		jl_cstr(j, "iface", m->capture);
+		jl_u64(j, "rotate", m->rotate);
+		jl_close(j);
+	} else {
+		jl_null(j, "capture");
+	}
+	if (m->nflog >= 0 && m->limits) {
+		jl_open(j, "nflog");
+		jl_i64(j, "group", m->nflog);
+		jl_open(j, "limits");
+		jl_u64(j, "tcp", m->limits[0]);
+		jl_u64(j, "udp", m->limits[1]);
+		jl_u64(j, "icmp", m->limits[2]);
+		jl_u64(j, "other", m->limits[3]);
+		jl_close(j);
+		jl_close(j);
+	} else {
+		jl_null(j, "nflog");
+	}
+	jl_cstr(j, "user", m->user);
+}
+
 static void build(struct jline *j, const struct meta *m)
 {
 	jl_open(j, NULL);
@@ -126,6 +153,8 @@ static void build(struct jline *j, const struct meta *m)
 	jl_u64(j, "tty_log_fd", HOSTD_LOG_FD);
 	jl_u64(j, "flush_ms", m->flush_ms);
 	put_guest(j, m);
+	if (m->mode && !strcmp(m->mode, "live"))
+		put_net(j, m);
 	if (m->c)
 		put_counters(j, m->c);
 	jl_cstr(j, "failure", m->fail_msg);
@@ -166,7 +195,7 @@ int meta_write(const struct meta *m)
 	jl_init(&j, buf, META_MAX - 1);
 	build(&j, m);
 	buf[j.len++] = '\n';
-	dirfd = open(m->run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	dirfd = m->dirfd > 0 ? fcntl(m->dirfd, F_DUPFD_CLOEXEC, 0) : open(m->run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (j.overflow)
 		errno = E2BIG;
 	else if (dirfd >= 0)

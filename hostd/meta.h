@@ -27,9 +27,15 @@ struct meta {
 	const struct rootfs_id *rootfs;
 	const struct archive_counters *c;
 	const char *fail_msg;		/* NULL: no failure */
+	int dirfd;			/* > 0: the run directory, opened before a privilege drop */
+	const char *capture;		/* --capture IFACE, or NULL */
+	unsigned int rotate;
+	int nflog;			/* --nflog GROUP, or -1 */
+	const unsigned int *limits;	/* --limits (tcp, udp, icmp, other), with nflog */
+	const char *user;		/* --user, or NULL */
 };
 
-/* Writes run_dir/meta.json through meta.json.tmp, fsync and rename. Returns 0, or -1 after saying why. */
+/* Writes run_dir/meta.json (in dirfd if set) through meta.json.tmp, fsync and rename. Returns 0, or -1 after saying why. */
 int meta_write(const struct meta *m);
 
 #endif

@@ -10,5 +10,11 @@ Suite *session_suite(void);
 Suite *json_suite(void);
 Suite *ttyfile_suite(void);
 Suite *archive_suite(void);
+Suite *pcapfile_suite(void);
+Suite *rotate_suite(void);
+Suite *nflog_suite(void);
+Suite *conncount_suite(void);
+Suite *netopts_suite(void);
+Suite *connlog_suite(void);
 
 #endif

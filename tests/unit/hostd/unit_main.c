@@ -7,7 +7,8 @@ int main(void)
 {
 	Suite *(*const suites[])(void) = {
 		wire_suite, payload_suite, session_suite, json_suite,
-		ttyfile_suite, archive_suite,
+		ttyfile_suite, archive_suite, pcapfile_suite, rotate_suite,
+		nflog_suite, conncount_suite, netopts_suite, connlog_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	size_t i;

@@ -1,0 +1,308 @@
+/* Data Capture: the guest's interface through libpcap into rotated gzip pcap files under RUN_DIR/pcap. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "capture.h"
+#include "hostd.h"
+#include "util.h"
+
+/*
+ * Recording failed: the same state a tty-file failure sets, so the loop
+ * pauses the guest, says so once and exits 4 at stop. The first failure
+ * is the one named.
+ */
+static void fail_closed(struct archive *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void fail_closed(struct archive *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (a->failed)
+		return;
+	a->failed = 1;
+	va_start(ap, fmt);
+	vsnprintf(a->fail_msg, sizeof(a->fail_msg), fmt, ap);
+	va_end(ap);
+}
+
+static void capture_fail(struct capture *c, const char *name, int err)
+{
+	fail_closed(c->a, "capture %s/pcap/%s: %s", c->a->run_dir, name, strerror(err ? err : EIO));
+}
+
+static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *data)
+{
+	struct capture *c = (struct capture *)user;
+	uint32_t caplen = h->caplen < HOSTD_PCAP_SNAPLEN ? h->caplen : HOSTD_PCAP_SNAPLEN;
+
+	if (rot_put(&c->rot, (uint32_t)h->ts.tv_sec, (uint32_t)h->ts.tv_usec, caplen, h->len,
+		    data) < 0)
+		capture_fail(c, c->rot.err_path, c->rot.err);
+}
+
+static void read_error(struct capture *c)
+{
+	char msg[PCAP_ERRBUF_SIZE + 64];
+	struct jline *j;
+
+	if (c->read_failed)
+		return;
+	c->read_failed = 1;
+	snprintf(msg, sizeof(msg), "capture %s: %s", c->iface, pcap_geterr(c->p));
+	j = archive_event(c->a, "hostd.error");
+	jl_cstr(j, "what", msg);
+	jl_cstr(j, "event", "capture");
+	archive_emit(c->a);
+	/* Nothing is recorded from here on: fail closed. */
+	fail_closed(c->a, "%s", msg);
+}
+
+/* Reads until the ring is empty, or HOSTD_READS_PER_WAKE batches so timers get a turn. */
+void capture_read(struct capture *c)
+{
+	int i, k;
+
+	for (i = 0; i < HOSTD_READS_PER_WAKE && !c->read_failed; i++) {
+		k = pcap_dispatch(c->p, HOSTD_PCAP_DISPATCH, on_packet, (u_char *)c);
+		if (k < 0)
+			read_error(c);
+		if (k <= 0)
+			return;
+	}
+}
+
+/* capture.stats for the file that just ended (its final name), and a drop said on stderr. */
+static void emit_stats(struct capture *c, const char *reason)
+{
+	struct pcap_stat st;
+	struct jline *j;
+	uint64_t fp = c->rot.f.packets, fb = c->rot.f.bytes, dropped;
+
+	memset(&st, 0, sizeof(st));
+	if (pcap_stats(c->p, &st) < 0)
+		st = c->last;
+	c->packets = c->file_packets0 + fp;
+	c->bytes = c->file_bytes0 + fb;
+	dropped = c->rot.dropped + c->rot.f.dropped;
+	j = archive_event(c->a, "capture.stats");
+	jl_cstr(j, "iface", c->iface);
+	jl_cstr(j, "file", c->rot.st == ROT_WRITING ? c->rot.name : NULL);
+	jl_cstr(j, "reason", reason);
+	jl_u64(j, "received", st.ps_recv);
+	jl_u64(j, "dropped_kernel", st.ps_drop);
+	jl_u64(j, "dropped_iface", st.ps_ifdrop);
+	jl_u64(j, "dropped_hostd", c->last_dropped_hostd + dropped);
+	jl_u64(j, "written", c->packets);
+	jl_u64(j, "bytes", c->bytes);
+	jl_u64(j, "file_packets", fp);
+	jl_u64(j, "file_bytes", fb);
+	archive_emit(c->a);
+	if (st.ps_drop > c->last.ps_drop || st.ps_ifdrop > c->last.ps_ifdrop || dropped)
+		report("capture %s: %u packets dropped by the kernel, %u by the interface, "
+		       "%llu by hostd since the last capture.stats (%s)", c->iface,
+		       st.ps_drop - c->last.ps_drop, st.ps_ifdrop - c->last.ps_ifdrop,
+		       (unsigned long long)dropped, reason);
+	c->last = st;
+}
+
+/* Starts a new file's counts: packets and drops so far are in the totals. */
+static void next_file_counts(struct capture *c)
+{
+	c->file_packets0 = c->packets;
+	c->file_bytes0 = c->bytes;
+	c->last_dropped_hostd += c->rot.dropped + c->rot.f.dropped;
+	c->rot.dropped = 0;
+	c->rot.f.dropped = 0;
+}
+
+static void step(struct capture *c, uint64_t now, uint64_t mono_now_ms)
+{
+	enum rot_state before = c->rot.st;
+
+	if (rot_step(&c->rot, (int64_t)(now / 1000000000ULL), mono_now_ms) < 0)
+		capture_fail(c, c->rot.err_path, c->rot.err);
+	if (before != ROT_WRITING && c->rot.st == ROT_WRITING)
+		c->last_flush_ms = mono_now_ms;
+}
+
+void capture_tick(struct capture *c, uint64_t now, uint64_t mono_now_ms)
+{
+	if (rot_due(&c->rot, (int64_t)(now / 1000000000ULL))) {
+		emit_stats(c, "rotate");
+		next_file_counts(c);
+		rot_begin(&c->rot, 0);
+	}
+	if (c->rot.st == ROT_WRITING && mono_now_ms - c->last_flush_ms >= c->flush_ms) {
+		c->last_flush_ms = mono_now_ms;
+		if (rot_flush(&c->rot) < 0)
+			capture_fail(c, c->rot.err_path, c->rot.err);
+	}
+	step(c, now, mono_now_ms);
+}
+
+int capture_timeout_ms(const struct capture *c, uint64_t now, uint64_t mono_now_ms)
+{
+	uint64_t t = c->flush_ms, flush_due = c->last_flush_ms + c->flush_ms;
+	int64_t to_boundary = c->rot.next * 1000 - (int64_t)(now / 1000000ULL);
+
+	if (c->rot.st == ROT_WRITING)
+		t = flush_due > mono_now_ms ? flush_due - mono_now_ms : 0;
+	if (c->rot.st == ROT_WRITING && to_boundary < (int64_t)t)
+		t = to_boundary > 0 ? (uint64_t)to_boundary : 0;
+	if (c->rot.retry_ms && c->rot.retry_ms > mono_now_ms && c->rot.retry_ms - mono_now_ms < t)
+		t = c->rot.retry_ms - mono_now_ms;
+	return (int)t;
+}
+
+static pcap_t *open_iface(const char *iface)
+{
+	char err[PCAP_ERRBUF_SIZE] = "";
+	pcap_t *p = pcap_create(iface, err);
+	int r;
+
+	if (!p) {
+		report("capture %s: %s; guest not started", iface, err);
+		return NULL;
+	}
+	if (pcap_set_snaplen(p, HOSTD_PCAP_SNAPLEN) || pcap_set_promisc(p, 1) ||
+	    pcap_set_timeout(p, HOSTD_PCAP_TIMEOUT_MS) ||
+	    pcap_set_buffer_size(p, HOSTD_PCAP_BUFFER)) {
+		report("capture %s: cannot set the capture options; guest not started", iface);
+		pcap_close(p);
+		return NULL;
+	}
+	r = pcap_activate(p);
+	if (r < 0) {
+		report("capture %s: %s (%s); guest not started", iface, pcap_statustostr(r),
+		       pcap_geterr(p));
+		pcap_close(p);
+		return NULL;
+	}
+	if (r > 0)
+		report("capture %s: %s (%s); capturing anyway", iface, pcap_statustostr(r),
+		       pcap_geterr(p));
+	return p;
+}
+
+/* Non-blocking, pollable, and not inherited by the guest kernel. */
+static int prepare_fd(pcap_t *p, const char *iface)
+{
+	char err[PCAP_ERRBUF_SIZE];
+	int fd = pcap_get_selectable_fd(p);
+
+	if (fd < 0 || pcap_setnonblock(p, 1, err) < 0 ||
+	    fcntl(fd, F_SETFD, FD_CLOEXEC) < 0) {
+		report("capture %s: no pollable descriptor; guest not started", iface);
+		return -1;
+	}
+	return fd;
+}
+
+static int open_dir(struct capture *c)
+{
+	if (mkdirat(c->a->dirfd, "pcap", 0750) < 0 && errno != EEXIST) {
+		report("%s/pcap: %s; cannot create the capture directory; guest not started",
+		       c->a->run_dir, strerror(errno));
+		return -1;
+	}
+	c->dirfd = openat(c->a->dirfd, "pcap", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (c->dirfd < 0)
+		report("%s/pcap: %s; guest not started", c->a->run_dir, strerror(errno));
+	return c->dirfd;
+}
+
+static void start_event(struct capture *c)
+{
+	struct jline *j = archive_event(c->a, "capture.start");
+
+	jl_cstr(j, "iface", c->iface);
+	jl_u64(j, "linktype", c->rot.linktype);
+	jl_u64(j, "snaplen", c->rot.snaplen);
+	jl_u64(j, "rotate", c->rot.period);
+	jl_cstr(j, "file", c->rot.name);
+	archive_emit(c->a);
+}
+
+struct capture *capture_open(struct archive *a, const char *iface, unsigned int period,
+			     unsigned int flush_ms)
+{
+	struct capture *c = calloc(1, sizeof(*c));
+	char dir[PATH_MAX + 8];
+
+	if (!c)
+		return NULL;
+	c->a = a;
+	c->dirfd = -1;
+	c->flush_ms = flush_ms < HOSTD_PCAP_FLUSH_MS ? flush_ms : HOSTD_PCAP_FLUSH_MS;
+	snprintf(c->iface, sizeof(c->iface), "%s", iface);
+	if (open_dir(c) < 0)
+		goto out_free;
+	c->p = open_iface(iface);
+	if (!c->p)
+		goto out_dir;
+	c->fd = prepare_fd(c->p, iface);
+	if (c->fd < 0)
+		goto out_pcap;
+	snprintf(dir, sizeof(dir), "%s/pcap", a->run_dir);
+	rot_init(&c->rot, c->dirfd, dir, iface, HOSTD_PCAP_SNAPLEN,
+		 pcap_linktype(pcap_datalink(c->p)), period);
+	if (rot_step(&c->rot, (int64_t)(now_ns() / 1000000000ULL), mono_ms()) < 0) {
+		report("%s/%s: %s; guest not started", dir, c->rot.err_path, strerror(c->rot.err));
+		goto out_pcap;
+	}
+	c->last_flush_ms = mono_ms();
+	start_event(c);
+	return c;
+
+out_pcap:
+	pcap_close(c->p);
+out_dir:
+	close(c->dirfd);
+out_free:
+	free(c);
+	return NULL;
+}
+
+static void summary(const struct capture *c)
+{
+	report("capture %s: %u received, %u/%u dropped by the kernel/interface, %llu by hostd; "
+	       "%llu packets (%llu bytes) written in %llu files", c->iface, c->last.ps_recv,
+	       c->last.ps_drop, c->last.ps_ifdrop, (unsigned long long)c->last_dropped_hostd,
+	       (unsigned long long)c->packets, (unsigned long long)c->bytes,
+	       (unsigned long long)c->rot.files);
+}
+
+void capture_close(struct capture *c)
+{
+	uint64_t m;
+	int i;
+
+	if (!c)
+		return;
+	capture_read(c);
+	emit_stats(c, "stop");
+	next_file_counts(c);
+	rot_begin(&c->rot, 1);
+	/* A step that fails (a full disk) gets a few tries, then the file stays .part. */
+	for (i = 0; i < 3 && c->rot.st != ROT_DONE; i++) {
+		m = mono_ms();
+		c->rot.retry_ms = 0;
+		if (rot_step(&c->rot, (int64_t)(now_ns() / 1000000000ULL), m) < 0)
+			capture_fail(c, c->rot.err_path, c->rot.err);
+	}
+	if (c->rot.st != ROT_DONE) {
+		report("capture %s/pcap/%s: left unfinished (%s); what it holds reads up to its last flush",
+		       c->a->run_dir, c->rot.part, rot_state_name(c->rot.st));
+		pcapfile_abandon(&c->rot.f);
+	}
+	summary(c);
+	pcap_close(c->p);
+	close(c->dirfd);
+	free(c);
+}

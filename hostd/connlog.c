@@ -1,0 +1,246 @@
+/* Connection events: Data Control's NFLOG group (libpcap "nflog:GROUP") as net.* events. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "connlog.h"
+#include "hostd.h"
+#include "util.h"
+
+#ifndef DLT_NFLOG
+#define DLT_NFLOG 239
+#endif
+
+static void unparsed(struct connlog *c, uint64_t ns, const struct nflog_msg *m, const char *what)
+{
+	struct jline *j = events_begin(&c->a->ev, ns, "net.unparsed");
+
+	c->unparsed++;
+	if (m && m->prefix)
+		jl_str(j, "prefix", m->prefix, m->prefix_len);
+	else
+		jl_null(j, "prefix");
+	jl_cstr(j, "what", what);
+	archive_emit(c->a);
+}
+
+/* proto, ip_proto, src, dst, then the ports or the ICMP type and code. */
+static void put_packet(struct jline *j, const struct ip_info *ip)
+{
+	char a[64];
+
+	jl_cstr(j, "proto", ip_proto_name(ip->proto));
+	jl_u64(j, "ip_proto", ip->proto);
+	ip_addr_text(ip, ip->src, a, sizeof(a));
+	jl_cstr(j, "src", a);
+	ip_addr_text(ip, ip->dst, a, sizeof(a));
+	jl_cstr(j, "dst", a);
+	if (ip->has_ports) {
+		jl_u64(j, "sport", ip->sport);
+		jl_u64(j, "dport", ip->dport);
+	}
+	if (ip->has_icmp) {
+		jl_u64(j, "icmp_type", ip->icmp_type);
+		jl_u64(j, "icmp_code", ip->icmp_code);
+	}
+}
+
+static void outbound(struct connlog *c, uint64_t ns, const struct nf_prefix *pf,
+		     const struct ip_info *ip)
+{
+	struct jline *j = events_begin(&c->a->ev, ns, "net.outbound");
+	uint64_t n;
+
+	put_packet(j, ip);
+	if (pf->cls == NF_DNS) {
+		/* DNS to a named resolver spends no limit. */
+		jl_bool(j, "dns", 1);
+		jl_null(j, "count");
+		jl_null(j, "limit");
+	} else {
+		n = conncount_hit(&c->cc, ip->src, pf->cls, (int64_t)(ns / 1000000000ULL));
+		jl_cstr(j, "class", nf_class_name(pf->cls));
+		jl_u64(j, "count", n);
+		jl_u64(j, "limit", c->limit[pf->cls]);
+	}
+	jl_cstr(j, "verdict", pf->allow ? "allowed" : "blocked");
+	archive_emit(c->a);
+}
+
+static void event(struct connlog *c, uint64_t ns, const struct nf_prefix *pf,
+		  const struct ip_info *ip)
+{
+	struct jline *j;
+
+	c->events++;
+	if (pf->cls == NF_WALL || pf->cls == NF_STRAY || pf->cls == NF_UNFILTERED) {
+		j = events_begin(&c->a->ev, ns, "net.blocked");
+		put_packet(j, ip);
+		jl_cstr(j, "direction", pf->dir == NF_IN ? "in" : "out");
+		jl_cstr(j, "reason", nf_class_name(pf->cls));
+		archive_emit(c->a);
+	} else if (pf->dir == NF_IN) {
+		j = events_begin(&c->a->ev, ns, "net.inbound");
+		put_packet(j, ip);
+		jl_cstr(j, "verdict", "allowed");
+		archive_emit(c->a);
+	} else {
+		outbound(c, ns, pf, ip);
+	}
+}
+
+void connlog_packet(struct connlog *c, const unsigned char *p, size_t n, uint64_t ts_ns)
+{
+	struct nflog_msg m;
+	struct nf_prefix pf;
+	struct ip_info ip;
+	char why[160];
+
+	c->messages++;
+	if (nflog_parse(p, n, &m, why, sizeof(why)) < 0) {
+		unparsed(c, ts_ns, NULL, why);
+		return;
+	}
+	if (m.has_ts)
+		ts_ns = m.ts_ns;
+	if (!m.prefix || nf_prefix_parse(m.prefix, m.prefix_len, &pf) < 0) {
+		unparsed(c, ts_ns, &m, "prefix: expected \"hn in|out CLASS allow|drop\" as the ruleset writes");
+		return;
+	}
+	if (!m.payload) {
+		unparsed(c, ts_ns, &m, "no packet (NFULA_PAYLOAD) in the message");
+		return;
+	}
+	if (ip_parse(m.payload, m.payload_len, &ip, why, sizeof(why)) < 0) {
+		unparsed(c, ts_ns, &m, why);
+		return;
+	}
+	event(c, ts_ns, &pf, &ip);
+}
+
+static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *data)
+{
+	uint64_t ns = (uint64_t)h->ts.tv_sec * 1000000000ULL + (uint64_t)h->ts.tv_usec * 1000ULL;
+
+	connlog_packet((struct connlog *)user, data, h->caplen, ns);
+}
+
+void connlog_read(struct connlog *c)
+{
+	struct jline *j;
+	char what[PCAP_ERRBUF_SIZE + 64];
+
+	if (!c->p)
+		return;
+	/* One datagram a call (-1: all its messages, none left in libpcap's buffer unpolled). */
+	errno = 0;
+	if (pcap_dispatch(c->p, -1, on_packet, (u_char *)c) >= 0 || errno == EAGAIN ||
+	    errno == EWOULDBLOCK)
+		return;
+	c->errors++;
+	snprintf(what, sizeof(what), "nflog %d: %s; connection events were lost", c->group,
+		 pcap_geterr(c->p));
+	if (!c->error_said)
+		report("%s", what);
+	c->error_said = 1;
+	j = archive_event(c->a, "hostd.error");
+	jl_cstr(j, "what", what);
+	jl_cstr(j, "event", "net");
+	archive_emit(c->a);
+}
+
+static pcap_t *open_group(int group)
+{
+	char dev[32], err[PCAP_ERRBUF_SIZE] = "";
+	pcap_t *p;
+	int r;
+
+	snprintf(dev, sizeof(dev), "nflog:%d", group);
+	p = pcap_create(dev, err);
+	if (!p) {
+		report("%s: %s; guest not started", dev, err);
+		return NULL;
+	}
+	pcap_set_snaplen(p, HOSTD_NFLOG_SNAPLEN);
+	pcap_set_buffer_size(p, HOSTD_NFLOG_BUFFER);
+	r = pcap_activate(p);
+	if (r < 0 || pcap_datalink(p) != DLT_NFLOG) {
+		report("%s: %s (%s); guest not started", dev, r < 0 ? pcap_statustostr(r) :
+		       "not DLT_NFLOG", pcap_geterr(p));
+		pcap_close(p);
+		return NULL;
+	}
+	return p;
+}
+
+void connlog_init(struct connlog *c, struct archive *a, int group,
+		  const unsigned int limit[NF_NLIMITED])
+{
+	memset(c, 0, sizeof(*c));
+	c->fd = -1;
+	c->a = a;
+	c->group = group;
+	memcpy(c->limit, limit, sizeof(c->limit));
+	conncount_init(&c->cc, HOSTD_CONN_WINDOW_S);
+}
+
+struct connlog *connlog_open(struct archive *a, int group, const unsigned int limit[NF_NLIMITED])
+{
+	struct connlog *c = malloc(sizeof(*c));
+	char err[PCAP_ERRBUF_SIZE];
+
+	if (!c)
+		return NULL;
+	connlog_init(c, a, group, limit);
+	c->p = open_group(group);
+	if (!c->p)
+		goto out_free;
+	c->fd = pcap_get_selectable_fd(c->p);
+	if (c->fd < 0 || pcap_setnonblock(c->p, 1, err) < 0 ||
+	    fcntl(c->fd, F_SETFD, FD_CLOEXEC) < 0) {
+		report("nflog:%d: no pollable descriptor; guest not started", group);
+		pcap_close(c->p);
+		goto out_free;
+	}
+	return c;
+
+out_free:
+	free(c);
+	return NULL;
+}
+
+void connlog_end(struct connlog *c)
+{
+	struct pcap_stat st;
+	struct jline *j;
+
+	connlog_read(c);
+	memset(&st, 0, sizeof(st));
+	if (c->p)
+		pcap_stats(c->p, &st);
+	/* libpcap retries a read that found the socket overrun (ENOBUFS) and counts it as a drop. */
+	if (st.ps_drop)
+		report("nflog %d: the socket overflowed %u times; connection events were lost",
+		       c->group, st.ps_drop);
+	j = archive_event(c->a, "nflog.stats");
+	jl_u64(j, "group", (uint64_t)c->group);
+	jl_u64(j, "messages", c->messages);
+	jl_u64(j, "events", c->events);
+	jl_u64(j, "unparsed", c->unparsed);
+	jl_u64(j, "overflows", st.ps_drop);
+	jl_u64(j, "read_errors", c->errors);
+	archive_emit(c->a);
+	if (c->p)
+		pcap_close(c->p);
+	c->p = NULL;
+}
+
+void connlog_close(struct connlog *c)
+{
+	if (!c)
+		return;
+	connlog_end(c);
+	free(c);
+}

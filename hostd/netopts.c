@@ -1,0 +1,115 @@
+/* The capture and connection-event options: values checked, errors that say what was expected. */
+#include <errno.h>
+#include <net/if.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hostd.h"
+#include "netopts.h"
+
+void netopts_init(struct netopts *n)
+{
+	memset(n, 0, sizeof(*n));
+	n->rotate = HOSTD_ROTATE_DEFAULT;
+	n->nflog = -1;
+	n->limit[NF_TCP] = HOSTD_LIMIT_TCP;
+	n->limit[NF_UDP] = HOSTD_LIMIT_UDP;
+	n->limit[NF_ICMP] = HOSTD_LIMIT_ICMP;
+	n->limit[NF_OTHER] = HOSTD_LIMIT_OTHER;
+}
+
+/* A decimal in [lo, hi] that is the whole of s. */
+static int number(const char *s, unsigned long lo, unsigned long hi, unsigned long *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || *end || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int netopts_rotate(struct netopts *n, const char *s, char *why, size_t whylen)
+{
+	unsigned long v;
+
+	if (number(s, HOSTD_ROTATE_MIN, HOSTD_ROTATE_MAX, &v) < 0) {
+		snprintf(why, whylen, "--rotate %s: expected seconds, %d..%d", s,
+			 HOSTD_ROTATE_MIN, HOSTD_ROTATE_MAX);
+		return -1;
+	}
+	n->rotate = (unsigned int)v;
+	return 0;
+}
+
+int netopts_nflog(struct netopts *n, const char *s, char *why, size_t whylen)
+{
+	unsigned long v;
+
+	if (number(s, 0, 65535, &v) < 0) {
+		snprintf(why, whylen, "--nflog %s: expected an NFLOG group, 0..65535", s);
+		return -1;
+	}
+	n->nflog = (int)v;
+	return 0;
+}
+
+int netopts_capture(struct netopts *n, const char *s, char *why, size_t whylen)
+{
+	size_t len = strlen(s);
+
+	if (!len || len >= IFNAMSIZ || strchr(s, '/') || strchr(s, ' ') || strchr(s, ':')) {
+		snprintf(why, whylen, "--capture %s: expected an interface name of 1..%d characters "
+			 "without '/', ':' or spaces", s, IFNAMSIZ - 1);
+		return -1;
+	}
+	n->capture = s;
+	return 0;
+}
+
+static int limit_item(struct netopts *n, const char *item, char *why, size_t whylen)
+{
+	static const char *const names[NF_NLIMITED] = { "tcp", "udp", "icmp", "other" };
+	const char *eq = strchr(item, '=');
+	unsigned long v;
+	size_t i, k;
+
+	for (i = 0; eq && i < NF_NLIMITED; i++) {
+		k = strlen(names[i]);
+		if ((size_t)(eq - item) == k && !strncmp(item, names[i], k))
+			break;
+	}
+	if (!eq || i == NF_NLIMITED) {
+		snprintf(why, whylen, "--limits: \"%s\": expected tcp=N, udp=N, icmp=N or other=N", item);
+		return -1;
+	}
+	if (number(eq + 1, 1, HOSTD_LIMIT_MAX, &v) < 0) {
+		snprintf(why, whylen, "--limits: \"%s\": expected a limit of 1..%d", item, HOSTD_LIMIT_MAX);
+		return -1;
+	}
+	n->limit[i] = (unsigned int)v;
+	return 0;
+}
+
+int netopts_limits(struct netopts *n, const char *s, char *why, size_t whylen)
+{
+	char buf[128], *item, *save = NULL;
+	struct netopts tmp = *n;
+
+	if (!*s || strlen(s) >= sizeof(buf) || s[strlen(s) - 1] == ',' || strstr(s, ",,") || *s == ',') {
+		snprintf(why, whylen, "--limits %.64s: expected tcp=N,udp=N,icmp=N,other=N (any of them)", s);
+		return -1;
+	}
+	memcpy(buf, s, strlen(s) + 1);
+	for (item = strtok_r(buf, ",", &save); item; item = strtok_r(NULL, ",", &save))
+		if (limit_item(&tmp, item, why, whylen) < 0)
+			return -1;
+	*n = tmp;
+	return 0;
+}

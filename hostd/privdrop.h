@@ -1,0 +1,32 @@
+/* Least privilege: after the root-only opens, hostd runs as --user, keeping only CAP_KILL. */
+#ifndef PRIVDROP_H
+#define PRIVDROP_H
+
+#include <sys/types.h>
+
+struct privdrop {
+	const char *user;
+	uid_t uid;
+	gid_t gid;
+};
+
+/* Looks USER up (before anything is opened: NSS may need files). Returns 0, or -1 after saying why. */
+int privdrop_lookup(struct privdrop *pd, const char *user);
+
+/*
+ * Gives the run directory and its tty/ and pcap/ (those that exist) to
+ * the user, so it can create tty files, rotate captures and replace
+ * meta.json. dirfd is the run directory. Returns 0, or -1 after saying why.
+ */
+int privdrop_chown(const struct privdrop *pd, int dirfd, const char *run_dir);
+
+/*
+ * setgroups(gid), setresgid, setresuid with PR_SET_KEEPCAPS, then keeps
+ * CAP_KILL alone (to SIGSTOP/SIGKILL the guest, which stays root) and
+ * sets no_new_privs; then verifies: every uid and gid is the user's, the
+ * only group is gid, setuid(0) fails, and the capability sets hold
+ * CAP_KILL and nothing else. Returns 0, or -1 after saying why.
+ */
+int privdrop_apply(const struct privdrop *pd);
+
+#endif

@@ -1,0 +1,108 @@
+/* Unit tests: NFLOG messages to net.* events: counts against the limits, DNS, blocked, unparsed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "archive.h"
+#include "connlog.h"
+#include "enc.h"
+#include "suites.h"
+
+#define NS 1795845600000000000ULL	/* 2026-11-28T06:00:00Z */
+
+static unsigned char m[256];
+static size_t mn;
+
+static void tlv(uint16_t type, const void *v, size_t n)
+{
+	uint16_t len = (uint16_t)(4 + n);
+
+	memcpy(m + mn, &len, 2);
+	memcpy(m + mn + 2, &type, 2);
+	memcpy(m + mn + 4, v, n);
+	mn += (4 + n + 3) & ~(size_t)3;
+}
+
+/* A message with prefix and an IPv4 packet of protocol proto from 10.0.0.<src> to port dport. */
+static void msg(const char *prefix, unsigned char proto, unsigned char src, unsigned int dport)
+{
+	unsigned char p[28] = { 0x45, 0, 0, 28, 0, 0, 0, 0, 64, proto, 0, 0, 10, 0, 0, src,
+				203, 0, 113, 200, 0x9c, 0x40, (unsigned char)(dport >> 8),
+				(unsigned char)dport };
+
+	memset(m, 0, sizeof(m));
+	m[0] = 2;
+	m[3] = 5;
+	mn = 4;
+	tlv(NFULA_PREFIX, prefix, strlen(prefix) + 1);
+	tlv(NFULA_PAYLOAD, p, sizeof(p));
+}
+
+static int has(const char *hay, const char *needle)
+{
+	return strstr(hay, needle) != NULL;
+}
+
+START_TEST(events_from_messages)
+{
+	const char *dir = test_dir();
+	static const unsigned int limits[NF_NLIMITED] = { 2, 20, 50, 10 };
+	struct archive *a = archive_open(dir, 1000);
+	struct connlog c;
+	char path[256], *ev;
+	size_t n;
+	int i;
+
+	ck_assert_ptr_nonnull(a);
+	connlog_init(&c, a, 5, limits);
+	for (i = 0; i < 3; i++) {
+		msg(i < 2 ? "hn out tcp allow" : "hn out tcp drop", 6, 2, 80);
+		connlog_packet(&c, m, mn, NS + (uint64_t)i);
+	}
+	msg("hn out tcp allow", 6, 3, 22);		/* another honeypot */
+	connlog_packet(&c, m, mn, NS);
+	msg("hn out tcp allow", 6, 2, 80);		/* the next hour */
+	connlog_packet(&c, m, mn, NS + 3600000000000ULL);
+	msg("hn out dns allow", 17, 2, 53);
+	connlog_packet(&c, m, mn, NS);
+	msg("hn out other drop", 47, 2, 0);
+	connlog_packet(&c, m, mn, NS);
+	msg("hn in tcp allow", 6, 9, 22);
+	connlog_packet(&c, m, mn, NS);
+	msg("hn out wall drop", 6, 2, 22);
+	connlog_packet(&c, m, mn, NS);
+	msg("OUTG CONN TCP: ", 6, 2, 22);
+	connlog_packet(&c, m, mn, NS);
+	connlog_packet(&c, m, 3, NS);
+	connlog_end(&c);
+	ck_assert_int_eq(archive_close(a, "test end"), 0);
+	free(a);
+	snprintf(path, sizeof(path), "%s/events.jsonl", dir);
+	ev = slurp(path, &n);
+	ck_assert_ptr_nonnull(ev);
+	ck_assert(has(ev, "\"type\":\"net.outbound\",\"proto\":\"tcp\",\"ip_proto\":6,\"src\":\"10.0.0.2\",\"dst\":\"203.0.113.200\",\"sport\":40000,\"dport\":80,\"class\":\"tcp\",\"count\":1,\"limit\":2,\"verdict\":\"allowed\"}"));
+	ck_assert(has(ev, "\"count\":2,\"limit\":2,\"verdict\":\"allowed\""));
+	ck_assert(has(ev, "\"count\":3,\"limit\":2,\"verdict\":\"blocked\""));
+	ck_assert(has(ev, "\"src\":\"10.0.0.3\",\"dst\":\"203.0.113.200\",\"sport\":40000,\"dport\":22,\"class\":\"tcp\",\"count\":1"));
+	ck_assert(has(ev, "{\"ts\":\"2026-11-28T07:00:00.000000Z\",\"type\":\"net.outbound\""));
+	ck_assert(has(ev, "\"dport\":53,\"dns\":true,\"count\":null,\"limit\":null,\"verdict\":\"allowed\""));
+	ck_assert(has(ev, "\"proto\":\"other\",\"ip_proto\":47,\"src\":\"10.0.0.2\",\"dst\":\"203.0.113.200\",\"class\":\"other\",\"count\":1,\"limit\":10,\"verdict\":\"blocked\""));
+	ck_assert(has(ev, "\"type\":\"net.inbound\",\"proto\":\"tcp\",\"ip_proto\":6,\"src\":\"10.0.0.9\""));
+	ck_assert(has(ev, "\"type\":\"net.blocked\",\"proto\":\"tcp\",\"ip_proto\":6,\"src\":\"10.0.0.2\",\"dst\":\"203.0.113.200\",\"sport\":40000,\"dport\":22,\"direction\":\"out\",\"reason\":\"wall\"}"));
+	ck_assert(has(ev, "\"type\":\"net.unparsed\",\"prefix\":\"OUTG CONN TCP: \""));
+	ck_assert(has(ev, "\"type\":\"net.unparsed\",\"prefix\":null,\"what\":\"truncated NFLOG header at offset 0: need 4 bytes, have 3\"}"));
+	ck_assert(has(ev, "\"type\":\"nflog.stats\",\"group\":5,\"messages\":11,\"events\":9,\"unparsed\":2"));
+	free(ev);
+	test_dir_remove();
+}
+END_TEST
+
+Suite *connlog_suite(void)
+{
+	Suite *s = suite_create("connlog");
+	TCase *t = tcase_create("events");
+
+	tcase_add_test(t, events_from_messages);
+	suite_add_tcase(s, t);
+	return s;
+}
