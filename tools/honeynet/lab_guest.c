@@ -46,6 +46,12 @@ int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 	*a++ = cfg->rootfs;
 	*a++ = "--flush-ms";
 	*a++ = LAB_TTY_FLUSH_MS;
+	*a++ = "--capture";
+	*a++ = LAB_IF_TAP;
+	*a++ = "--nflog";
+	*a++ = LAB_NFLOG_GROUP;
+	*a++ = "--user";
+	*a++ = LAB_HOSTD_USER;
 	*a++ = "--";
 	*a++ = cfg->kernel;
 	*a++ = cl->ubd;
@@ -63,6 +69,9 @@ int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 	if (!cfg->tty_log)
 		*a++ = "tty_log=off";
 	*a = NULL;
+	/* A fixed array: growing the line past it must fail loudly, here. */
+	if (a >= cl->argv + sizeof(cl->argv) / sizeof(cl->argv[0]))
+		abort();
 	return 0;
 }
 

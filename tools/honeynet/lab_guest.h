@@ -29,7 +29,7 @@ int lab_guest_console_path(const char *run_dir, char *buf, size_t len);
 struct guest_cmdline {
 	char ubd[2 * PATH_MAX + 16];
 	char mem[32];
-	const char *argv[24];
+	const char *argv[40];
 };
 
 /* Fills cl for cfg and run_dir; -1 if a path does not fit. */
