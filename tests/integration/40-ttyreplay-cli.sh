@@ -71,7 +71,7 @@ check "--list of the run dir and of tty/ find the same sessions" \
 	test "$("$TR" --list $run | cut -d' ' -f2-)" = "$("$TR" --list $run/tty | cut -d' ' -f2-)" -a \
 	"$("$TR" --list $run | cut -d' ' -f2-)" = "$(cut -d' ' -f2- <<<"$list")"
 first=$(head -n1 <<<"$list" | cut -d' ' -f1)
-check "--list: the first field is a path ttyreplay replays" "$TR" -s 1000 "$first" >/dev/null
+check "--list: the first field is a path ttyreplay replays" bash -c '"$0" -s 1000 "$1" >/dev/null' "$TR" "$first"
 
 # --- replay ---
 start=$(date +%s%N)

@@ -1,0 +1,49 @@
+#!/bin/bash
+# Fail closed: hostd killed with SIGKILL mid-run takes the guest with it,
+# the honeywall's outbound limits keep holding, and the pcap files already
+# written read cleanly.
+source "$(dirname "$0")/lib.sh"
+require root "$HONEYNET" "$TOP/build/linux" "$TOP/build/root_fs" sshpass \
+	tcpdump python3
+lab_lock
+
+tmp=$(mktemp -d /tmp/hn-it-XXXXXX)
+trap 'kill $cap 2>/dev/null; "$HONEYNET" lab down >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+"$HONEYNET" lab down >/dev/null 2>&1
+
+check "lab up" "$HONEYNET" lab up --archive "$tmp/archive"
+run=$(ls -d "$tmp"/archive/*/ | head -n 1)
+ip netns exec hn-inet tcpdump -U -n -s 0 -i eth0 -w "$tmp/inet.pcap" \
+	'tcp[tcpflags] & tcp-syn != 0 and dst host 203.0.113.200' 2>/dev/null &
+cap=$!
+sleep 1
+# Five of the guest's nine TCP connections for the hour, through the guest.
+attacker 'for p in $(seq 8001 8005); do nc -z -w 1 203.0.113.200 $p; done' >/dev/null 2>&1
+# Let hostd flush the capture once before it dies.
+sleep 2
+hostd_pid=$(sed -n 's/^pid=//p' /run/honeynet/lab.state)
+kernel_pid=$(python3 -c "import json; print(json.load(open('$run/meta.json'))['guest']['pid'])")
+check "hostd is running before the kill" kill -0 "$hostd_pid"
+kill -KILL "$hostd_pid"
+sleep 2
+check "the guest kernel died with hostd (fail closed)" bash -c "! kill -0 $kernel_pid 2>/dev/null"
+check "the Data Control ruleset is still loaded" \
+	bash -c 'ip netns exec hn-wall nft list table inet honeynet_dc >/dev/null' 
+# A stand-in honeypot on tap0 tries ten more: only the four left may pass.
+wall_mac=$(ip -n hn-wall -o link show tap0 | grep -o 'link/ether [0-9a-f:]*' | cut -d' ' -f2)
+check "a stand-in honeypot sends 10 new TCP connections on tap0" \
+	ip netns exec hn-wall python3 "$TOP/tests/integration/tap_honeypot.py" "$wall_mac" 10 8101
+sleep 1
+kill "$cap"; wait "$cap" 2>/dev/null
+check "the limits still hold: 5 + 4 of the hour's 9 reached the outside" \
+	test "$(tcpdump -nr "$tmp/inet.pcap" 2>/dev/null | awk '{print $5}' | sort -u | wc -l)" -eq 9
+check "hostd left pcap files" test -n "$(ls "$run"pcap/ 2>/dev/null)"
+for f in "$run"pcap/*; do
+	check "$(basename "$f") reads cleanly with tcpdump" \
+		bash -c "zcat '$f' 2>/dev/null | tcpdump -nr - >/dev/null 2>&1"
+done
+check "the capture holds the guest's SYNs to 203.0.113.200" \
+	test "$(for f in "$run"pcap/*; do zcat "$f" 2>/dev/null | tcpdump -nr - 'tcp[tcpflags] & tcp-syn != 0 and dst host 203.0.113.200' 2>/dev/null; done | wc -l)" -ge 5
+check "lab down cleans up after a killed hostd" "$HONEYNET" lab down
+check "nothing is left" lab_gone
+exit $status
