@@ -9,7 +9,8 @@
 #include <unistd.h>
 
 #include "archive.h"
-#include "util.h"
+#include "clock.h"
+#include "report.h"
 #include "wire_payload.h"
 
 /* Says where recording failed, once; the loop pauses the guest on it. */

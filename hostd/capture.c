@@ -10,7 +10,8 @@
 
 #include "capture.h"
 #include "hostd.h"
-#include "util.h"
+#include "clock.h"
+#include "report.h"
 
 /*
  * Recording failed: the same state a tty-file failure sets, so the loop

@@ -7,7 +7,7 @@
 
 #include "connlog.h"
 #include "hostd.h"
-#include "util.h"
+#include "report.h"
 
 #ifndef DLT_NFLOG
 #define DLT_NFLOG 239

@@ -8,7 +8,8 @@
 #include <unistd.h>
 
 #include "events.h"
-#include "util.h"
+#include "clock.h"
+#include "write_all.h"
 
 void jl_init(struct jline *j, char *buf, size_t cap)
 {

@@ -10,7 +10,8 @@
 
 #include "guest.h"
 #include "hostd.h"
-#include "util.h"
+#include "report.h"
+#include "write_all.h"
 
 /* Signals hostd handles; the child gets them back at their defaults. */
 static const int handled[] = { SIGTERM, SIGINT, SIGHUP, SIGCHLD, SIGPIPE };

@@ -9,7 +9,8 @@
 
 #include "hostd.h"
 #include "loop.h"
-#include "util.h"
+#include "clock.h"
+#include "report.h"
 
 /* Set by the handlers, read by the loop: nothing else happens in a handler. */
 static volatile sig_atomic_t stop_sig;

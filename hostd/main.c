@@ -19,7 +19,8 @@
 #include "netopts.h"
 #include "privdrop.h"
 #include "rootfs.h"
-#include "util.h"
+#include "clock.h"
+#include "report.h"
 
 struct opts {
 	const char *run_dir;
@@ -455,6 +456,8 @@ int main(int argc, char **argv)
 {
 	struct opts o;
 	int r;
+
+	report_prog = "hostd";
 
 	hold_std_fds();
 	umask(027);

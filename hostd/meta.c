@@ -10,7 +10,8 @@
 #include "events.h"
 #include "hostd.h"
 #include "meta.h"
-#include "util.h"
+#include "report.h"
+#include "write_all.h"
 
 /* The kernel command line can be long; each byte escapes to at most 6. */
 #define META_MAX (4 * HOSTD_EVENT_MAX)

@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "privdrop.h"
-#include "util.h"
+#include "report.h"
 
 int privdrop_lookup(struct privdrop *pd, const char *user)
 {

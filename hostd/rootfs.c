@@ -13,7 +13,9 @@
 #include <unistd.h>
 
 #include "rootfs.h"
-#include "util.h"
+#include "clock.h"
+#include "report.h"
+#include "write_all.h"
 
 /* ioprio_set(2) values: idle class, so the guest's own disk reads come first. */
 #define IOPRIO_WHO_PROCESS 1

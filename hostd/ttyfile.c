@@ -7,7 +7,7 @@
 
 #include "hostd.h"
 #include "ttyfile.h"
-#include "util.h"
+#include "write_all.h"
 
 /* Room deflate is given per call; more is added as output grows. */
 #define OUT_STEP 16384

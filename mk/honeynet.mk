@@ -1,6 +1,6 @@
 # honeynet (tools/honeynet) and its unit tests (tests/unit/honeynet).
-HONEYNET_SRC := $(sort $(wildcard tools/honeynet/*.c))
-HONEYNET_HDR := $(wildcard tools/honeynet/*.h)
+HONEYNET_SRC := $(sort $(wildcard tools/honeynet/*.c)) common/report.c common/write_all.c
+HONEYNET_HDR := $(wildcard tools/honeynet/*.h) common/report.h common/write_all.h
 HONEYNET_LIB := $(filter-out tools/honeynet/main.c,$(HONEYNET_SRC))
 HONEYNET_TESTS := $(sort $(wildcard tests/unit/honeynet/*.c))
 
@@ -9,12 +9,12 @@ UNIT_BINS += $(B)/tests/honeynet-unit $(B)/tests/honeynet-unit-san
 
 $(B)/bin/honeynet: $(HONEYNET_SRC) $(HONEYNET_HDR) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@.tmp $(HONEYNET_SRC) && mv $@.tmp $@
+	$(CC) $(CFLAGS) -Icommon -o $@.tmp $(HONEYNET_SRC) && mv $@.tmp $@
 
 $(B)/tests/honeynet-unit: $(HONEYNET_TESTS) $(HONEYNET_LIB) $(HONEYNET_HDR) tests/unit/honeynet/suites.h | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Itools/honeynet -o $@.tmp $(HONEYNET_TESTS) $(HONEYNET_LIB) $(CHECK_LIBS) && mv $@.tmp $@
+	$(CC) $(CFLAGS) -Itools/honeynet -Icommon -o $@.tmp $(HONEYNET_TESTS) $(HONEYNET_LIB) $(CHECK_LIBS) && mv $@.tmp $@
 
 $(B)/tests/honeynet-unit-san: $(HONEYNET_TESTS) $(HONEYNET_LIB) $(HONEYNET_HDR) tests/unit/honeynet/suites.h | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SANITIZE) -Itools/honeynet -o $@.tmp $(HONEYNET_TESTS) $(HONEYNET_LIB) $(CHECK_LIBS) && mv $@.tmp $@
+	$(CC) $(CFLAGS) $(SANITIZE) -Itools/honeynet -Icommon -o $@.tmp $(HONEYNET_TESTS) $(HONEYNET_LIB) $(CHECK_LIBS) && mv $@.tmp $@

@@ -8,6 +8,7 @@
 #include "lab_config.h"
 #include "lab_state.h"
 #include "report.h"
+#include "write_all.h"
 
 /* A state file is a few short lines; anything larger is not ours. */
 #define LAB_STATE_MAX (3 * PATH_MAX)
@@ -97,24 +98,10 @@ int lab_state_parse(struct lab_state *st, const char *text, char *err,
 	return 0;
 }
 
-static int write_all(int fd, const char *buf, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 int lab_state_save(const struct lab_state *st, const char *path)
 {
 	char buf[LAB_STATE_MAX], tmp[PATH_MAX];
+	size_t done;
 	int fd;
 
 	if (lab_state_format(st, buf, sizeof(buf)) ||
@@ -127,7 +114,7 @@ int lab_state_save(const struct lab_state *st, const char *path)
 		report_errno("%s", tmp);
 		return -1;
 	}
-	if (write_all(fd, buf, strlen(buf)) || fsync(fd)) {
+	if (write_all(fd, buf, strlen(buf), &done) || fsync(fd)) {
 		report_errno("%s", tmp);
 		close(fd);
 		unlink(tmp);

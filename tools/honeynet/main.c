@@ -75,6 +75,7 @@ static int lab_main(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+	report_prog = "honeynet";
 	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
 			  strcmp(argv[1], "--help") == 0)) {
 		fputs(usage, stdout);

@@ -10,6 +10,7 @@
 
 #include "report.h"
 #include "run_cmd.h"
+#include "write_all.h"
 
 static void describe(const char *const argv[], char *buf, size_t len)
 {
@@ -42,24 +43,6 @@ static void child(const char *const argv[], int in_fd, int quiet)
 	_exit(errno == ENOENT ? 127 : 126);
 }
 
-/* Writes all of input to fd; the pipe is small, the rulesets are too. */
-static int feed(int fd, const char *input)
-{
-	size_t left = strlen(input);
-
-	while (left) {
-		ssize_t n = write(fd, input, left);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		input += n;
-		left -= (size_t)n;
-	}
-	return 0;
-}
-
 static int wait_child(pid_t pid, int *status)
 {
 	while (waitpid(pid, status, 0) < 0) {
@@ -74,6 +57,7 @@ int run_cmd(const char *const argv[], const char *input, int quiet)
 	char what[512];
 	int pfd[2] = { -1, -1 };
 	int status, fed = 0;
+	size_t done;
 	pid_t pid;
 
 	describe(argv, what, sizeof(what));
@@ -92,7 +76,7 @@ int run_cmd(const char *const argv[], const char *input, int quiet)
 		close(pfd[0]);
 		pfd[0] = -1;
 		signal(SIGPIPE, SIG_IGN);
-		fed = feed(pfd[1], input);
+		fed = write_all(pfd[1], input, strlen(input), &done);
 		close(pfd[1]);
 		pfd[1] = -1;
 	}

@@ -1,43 +1,9 @@
-/* Helpers every part uses: messages on stderr, whole writes, the clock, RFC 3339 times. */
+/* The clock: real and monotonic time, and RFC 3339 timestamps for events. */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <time.h>
-#include <unistd.h>
 
-#include "util.h"
-
-void report(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("hostd: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-int write_all(int fd, const void *buf, size_t n, size_t *done)
-{
-	const char *p = buf;
-	ssize_t k;
-
-	*done = 0;
-	while (*done < n) {
-		k = write(fd, p + *done, n - *done);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0)
-			return -1;
-		if (k == 0) {
-			errno = EIO;	/* a write that takes nothing would spin */
-			return -1;
-		}
-		*done += (size_t)k;
-	}
-	return 0;
-}
+#include "clock.h"
 
 uint64_t now_ns(void)
 {

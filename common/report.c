@@ -1,4 +1,4 @@
-/* Error and progress messages, all prefixed with the program's name. */
+/* Messages on stderr, each prefixed with the program's name. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -6,9 +6,12 @@
 
 #include "report.h"
 
-static void vreport(const char *fmt, va_list ap, const char *reason)
+const char *report_prog = "uml-honeynet";
+
+static void __attribute__((format(printf, 1, 0)))
+vreport(const char *fmt, va_list ap, const char *reason)
 {
-	fputs("honeynet: ", stderr);
+	fprintf(stderr, "%s: ", report_prog);
 	vfprintf(stderr, fmt, ap);
 	if (reason)
 		fprintf(stderr, ": %s", reason);
@@ -24,7 +27,6 @@ void report(const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Like report(), with strerror(errno) appended; errno is read first. */
 void report_errno(const char *fmt, ...)
 {
 	const char *reason = strerror(errno);
