@@ -11,10 +11,10 @@ $(B)/bin/honeynet: $(HONEYNET_SRC) $(HONEYNET_HDR) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Icommon -o $@.tmp $(HONEYNET_SRC) && mv $@.tmp $@
 
-$(B)/tests/honeynet-unit: $(HONEYNET_TESTS) $(HONEYNET_LIB) $(HONEYNET_HDR) tests/unit/honeynet/suites.h | $(DEPS_STAMP)
+$(B)/tests/honeynet-unit: $(HONEYNET_TESTS) tests/unit/run_suites.c $(HONEYNET_LIB) $(HONEYNET_HDR) tests/unit/honeynet/suites.h | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Itools/honeynet -Icommon -o $@.tmp $(HONEYNET_TESTS) $(HONEYNET_LIB) $(CHECK_LIBS) && mv $@.tmp $@
+	$(CC) $(CFLAGS) -Itools/honeynet -Itests/unit -Icommon -o $@.tmp $(HONEYNET_TESTS) tests/unit/run_suites.c $(HONEYNET_LIB) $(CHECK_LIBS) && mv $@.tmp $@
 
-$(B)/tests/honeynet-unit-san: $(HONEYNET_TESTS) $(HONEYNET_LIB) $(HONEYNET_HDR) tests/unit/honeynet/suites.h | $(DEPS_STAMP)
+$(B)/tests/honeynet-unit-san: $(HONEYNET_TESTS) tests/unit/run_suites.c $(HONEYNET_LIB) $(HONEYNET_HDR) tests/unit/honeynet/suites.h | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SANITIZE) -Itools/honeynet -Icommon -o $@.tmp $(HONEYNET_TESTS) $(HONEYNET_LIB) $(CHECK_LIBS) && mv $@.tmp $@
+	$(CC) $(CFLAGS) $(SANITIZE) -Itools/honeynet -Itests/unit -Icommon -o $@.tmp $(HONEYNET_TESTS) tests/unit/run_suites.c $(HONEYNET_LIB) $(CHECK_LIBS) && mv $@.tmp $@

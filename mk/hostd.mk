@@ -19,13 +19,13 @@ $(B)/bin/hostd: $(HOSTD_SRC) $(HOSTD_HDR) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(HOSTD_INC) -o $@.tmp $(HOSTD_SRC) $(HOSTD_LIBS) && mv $@.tmp $@
 
-$(B)/tests/hostd-unit: $(HOSTD_TESTS) $(HOSTD_TEST_HDR) $(HOSTD_LIB) $(HOSTD_HDR) | $(DEPS_STAMP)
+$(B)/tests/hostd-unit: $(HOSTD_TESTS) tests/unit/run_suites.c $(HOSTD_TEST_HDR) $(HOSTD_LIB) $(HOSTD_HDR) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(HOSTD_INC) -Itests/unit/hostd -o $@.tmp $(HOSTD_TESTS) $(HOSTD_LIB) $(CHECK_LIBS) $(HOSTD_LIBS) && mv $@.tmp $@
+	$(CC) $(CFLAGS) $(HOSTD_INC) -Itests/unit/hostd -Itests/unit -o $@.tmp $(HOSTD_TESTS) tests/unit/run_suites.c $(HOSTD_LIB) $(CHECK_LIBS) $(HOSTD_LIBS) && mv $@.tmp $@
 
-$(B)/tests/hostd-unit-san: $(HOSTD_TESTS) $(HOSTD_TEST_HDR) $(HOSTD_LIB) $(HOSTD_HDR) | $(DEPS_STAMP)
+$(B)/tests/hostd-unit-san: $(HOSTD_TESTS) tests/unit/run_suites.c $(HOSTD_TEST_HDR) $(HOSTD_LIB) $(HOSTD_HDR) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SANITIZE) $(HOSTD_INC) -Itests/unit/hostd -o $@.tmp $(HOSTD_TESTS) $(HOSTD_LIB) $(CHECK_LIBS) $(HOSTD_LIBS) && mv $@.tmp $@
+	$(CC) $(CFLAGS) $(SANITIZE) $(HOSTD_INC) -Itests/unit/hostd -Itests/unit -o $@.tmp $(HOSTD_TESTS) tests/unit/run_suites.c $(HOSTD_LIB) $(CHECK_LIBS) $(HOSTD_LIBS) && mv $@.tmp $@
 
 # Replays every file of tests/fuzz/corpus (from the repo root, or
 # HOSTD_FUZZ_CORPUS, or its first argument) under ASan/UBSan.

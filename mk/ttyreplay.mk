@@ -16,10 +16,10 @@ $(B)/bin/ttyreplay: $(TTYREPLAY_SRC) $(TTYREPLAY_HDR) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(TTYREPLAY_INC) -o $@.tmp $(TTYREPLAY_SRC) $(TTYREPLAY_LIBS) && mv $@.tmp $@
 
-$(B)/tests/ttyreplay-unit: $(TTYREPLAY_TESTS) $(TTYREPLAY_TEST_HDR) $(TTYREPLAY_LIB) $(TTYREPLAY_HDR) | $(DEPS_STAMP)
+$(B)/tests/ttyreplay-unit: $(TTYREPLAY_TESTS) tests/unit/run_suites.c $(TTYREPLAY_TEST_HDR) $(TTYREPLAY_LIB) $(TTYREPLAY_HDR) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(TTYREPLAY_INC) $(TTYREPLAY_GOLDEN) -o $@.tmp $(TTYREPLAY_TESTS) $(TTYREPLAY_LIB) $(CHECK_LIBS) $(TTYREPLAY_LIBS) && mv $@.tmp $@
+	$(CC) $(CFLAGS) $(TTYREPLAY_INC) -Itests/unit $(TTYREPLAY_GOLDEN) -o $@.tmp $(TTYREPLAY_TESTS) tests/unit/run_suites.c $(TTYREPLAY_LIB) $(CHECK_LIBS) $(TTYREPLAY_LIBS) && mv $@.tmp $@
 
-$(B)/tests/ttyreplay-unit-san: $(TTYREPLAY_TESTS) $(TTYREPLAY_TEST_HDR) $(TTYREPLAY_LIB) $(TTYREPLAY_HDR) | $(DEPS_STAMP)
+$(B)/tests/ttyreplay-unit-san: $(TTYREPLAY_TESTS) tests/unit/run_suites.c $(TTYREPLAY_TEST_HDR) $(TTYREPLAY_LIB) $(TTYREPLAY_HDR) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SANITIZE) $(TTYREPLAY_INC) $(TTYREPLAY_GOLDEN) -o $@.tmp $(TTYREPLAY_TESTS) $(TTYREPLAY_LIB) $(CHECK_LIBS) $(TTYREPLAY_LIBS) && mv $@.tmp $@
+	$(CC) $(CFLAGS) $(SANITIZE) $(TTYREPLAY_INC) -Itests/unit $(TTYREPLAY_GOLDEN) -o $@.tmp $(TTYREPLAY_TESTS) tests/unit/run_suites.c $(TTYREPLAY_LIB) $(CHECK_LIBS) $(TTYREPLAY_LIBS) && mv $@.tmp $@

@@ -1,22 +1,9 @@
 /* Runs every ttyreplay unit suite; the exit status says whether all passed. */
-#include <stdlib.h>
-
+#include "run_suites.h"
 #include "suites.h"
 
 int main(void)
 {
-	Suite *(*const suites[])(void) = {
-		reader_suite, timeline_suite, escfilter_suite, replay_suite,
-		export_suite, list_suite, options_suite,
-	};
-	SRunner *sr = srunner_create(NULL);
-	size_t i;
-	int failed;
-
-	for (i = 0; i < sizeof(suites) / sizeof(suites[0]); i++)
-		srunner_add_suite(sr, suites[i]());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return RUN_SUITES(reader_suite, timeline_suite, escfilter_suite,
+			  replay_suite, export_suite, list_suite, options_suite);
 }
