@@ -25,8 +25,9 @@ int lab_guest_console_path(const char *run_dir, char *buf, size_t len)
 /*
  * The root_fs is never written: the guest writes to a copy-on-write file in
  * the run directory, which also keeps the attacker's disk changes with the
- * rest of the run's record. The console only writes (con0=null,fd:1): a
- * console reading /dev/null stalls the boot. hostd adds tty_log_fd.
+ * rest of the run's record. The kernel's honeypot defaults do the rest (root
+ * on the first disk, the console on stdout only, eth0 on the host's tap0);
+ * hostd adds tty_log_fd.
  */
 int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 		      const char *run_dir)
@@ -55,13 +56,8 @@ int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 	*a++ = "--";
 	*a++ = cfg->kernel;
 	*a++ = cl->ubd;
-	*a++ = "root=/dev/ubda";
-	*a++ = "rw";
 	*a++ = cl->mem;
-	*a++ = "eth0=tuntap," LAB_IF_TAP;
-	*a++ = "con0=null,fd:1";
-	*a++ = "con=null";
-	*a++ = "ssl=null";
+	*a++ = "eth0=tuntap,,,";
 	*a++ = "umid=" LAB_UMID;
 	*a++ = "uml_dir=" LAB_RUN_DIR;
 	if (cfg->mode == LAB_MODE_BRIDGE)
@@ -144,7 +140,11 @@ int lab_guest_alive(pid_t pid, const char *exe)
 
 	if (r == pid)
 		return 0;
-	if (r < 0 && errno != ECHILD)
+	/* Our own child is alive whatever it runs: until its exec it is
+	 * still a copy of honeynet, so its exe says nothing yet. */
+	if (r == 0)
+		return 1;
+	if (errno != ECHILD)
 		return 0;
 	return exe_is(pid, exe);
 }
