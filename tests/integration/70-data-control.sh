@@ -38,7 +38,7 @@ part_v() {
 	sleep 1
 	attacker "
 		for p in \$(seq 8001 8015); do nc -z -w 1 $TARGET \$p; done
-		for p in \$(seq 9001 9025); do echo x | nc -u -w 0 $TARGET \$p; done
+		for p in \$(seq 9001 9025); do echo x > /dev/udp/$TARGET/\$p; done
 		for i in \$(seq 60); do ping -c 1 -W 0.3 $TARGET >/dev/null; done
 		for proto in \$(seq 240 251); do echo x | socat -u - IP4-SENDTO:$TARGET:\$proto; done
 		ping -c 3 -W 0.3 -p cafebabe $TARGET >/dev/null
@@ -71,6 +71,10 @@ part_v() {
 		test "$(for f in "$run"pcap/*; do case $f in *.gz) zcat "$f";; *) cat "$f";; esac |
 			tcpdump -nr - 'icmp[icmptype] = icmp-echo and icmp[24:4] = 0xcafebabe' -x 2>/dev/null; done |
 			grep -c 'cafe babe cafe babe')" -ge 3
+	echo "$mode: net.outbound events by protocol and verdict:" $(python3 -c "
+import json, collections
+c = collections.Counter((e.get('proto'), e.get('verdict')) for e in map(json.loads, open('$events')) if e.get('type') == 'net.outbound')
+print(sorted(c.items()))")
 	check "$mode: every TCP attempt is a net.outbound event, 6 blocked" \
 		test "$(outbound_events "$events" tcp allowed)" -eq 9 -a "$(outbound_events "$events" tcp blocked)" -eq 6
 	check "$mode: every UDP attempt is an event, 5 blocked" \

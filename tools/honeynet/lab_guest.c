@@ -90,6 +90,10 @@ static void child(const struct guest_cmdline *cl, const char *log)
 	if (in < 0 || out < 0 || dup2(in, STDIN_FILENO) < 0 ||
 	    dup2(out, STDOUT_FILENO) < 0 || dup2(out, STDERR_FILENO) < 0)
 		_exit(126);
+	/* Nothing of the caller's reaches hostd or the guest: not a lock, not
+	 * a socket an attacker could find among the kernel's host fds. */
+	if (close_range(3, ~0U, 0) < 0)
+		_exit(126);
 	execv(cl->argv[0], (char *const *)cl->argv);
 	fprintf(stderr, "honeynet: %s: %s\n", cl->argv[0], strerror(errno));
 	_exit(127);
