@@ -4,7 +4,7 @@
 # written read cleanly.
 source "$(dirname "$0")/lib.sh"
 require root "$HONEYNET" "$TOP/build/linux" "$TOP/build/root_fs" sshpass \
-	tcpdump python3
+	tcpdump tshark python3
 lab_lock
 
 tmp=$(mktemp -d /tmp/hn-it-XXXXXX)
@@ -29,6 +29,10 @@ sleep 2
 check "the guest kernel died with hostd (fail closed)" bash -c "! kill -0 $kernel_pid 2>/dev/null"
 check "the Data Control ruleset is still loaded" \
 	bash -c 'ip netns exec hn-wall nft list table inet honeynet_dc >/dev/null' 
+# The dead kernel's host helper processes linger until lab down, running no
+# guest code but holding tap0; end them so a stand-in can take the tap.
+ip netns pids hn-wall | xargs -r kill -KILL
+sleep 1
 # A stand-in honeypot on tap0 tries ten more: only the four left may pass.
 wall_mac=$(ip -n hn-wall -o link show tap0 | grep -o 'link/ether [0-9a-f:]*' | cut -d' ' -f2)
 check "a stand-in honeypot sends 10 new TCP connections on tap0" \
@@ -41,6 +45,8 @@ check "hostd left pcap files" test -n "$(ls "$run"pcap/ 2>/dev/null)"
 for f in "$run"pcap/*; do
 	check "$(basename "$f") reads cleanly with tcpdump" \
 		bash -c "zcat '$f' 2>/dev/null | tcpdump -nr - >/dev/null 2>&1"
+	check "$(basename "$f") reads with tshark, gzip and all, the same packets" \
+		test "$(tshark -r "$f" 2>/dev/null | wc -l)" -eq "$(zcat "$f" 2>/dev/null | tcpdump -nr - 2>/dev/null | wc -l)"
 done
 check "the capture holds the guest's SYNs to 203.0.113.200" \
 	test "$(for f in "$run"pcap/*; do zcat "$f" 2>/dev/null | tcpdump -nr - 'tcp[tcpflags] & tcp-syn != 0 and dst host 203.0.113.200' 2>/dev/null; done | wc -l)" -ge 5

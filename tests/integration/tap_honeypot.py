@@ -5,6 +5,7 @@ Opens tap0 (run inside hn-wall) and sends COUNT TCP SYNs from the guest's
 address 10.0.0.2 to 203.0.113.200, to ports FIRST_PORT.., as the guest
 would: each a new connection for the honeywall's limits.
 """
+import errno
 import fcntl
 import os
 import socket
@@ -34,11 +35,25 @@ def syn(src, dst, sport, dport):
     return ip + tcp
 
 
+def attach(name):
+    """The dead guest's last host processes may hold the tap a while yet."""
+    deadline = time.time() + 15
+    while True:
+        fd = os.open("/dev/net/tun", os.O_RDWR)
+        try:
+            fcntl.ioctl(fd, TUNSETIFF, struct.pack("16sH", name.encode(), IFF_TAP | IFF_NO_PI))
+            return fd
+        except OSError as e:
+            os.close(fd)
+            if e.errno != errno.EBUSY or time.time() > deadline:
+                raise
+            time.sleep(0.2)
+
+
 def main():
     wall_mac = bytes.fromhex(sys.argv[1].replace(":", ""))
     count, first = int(sys.argv[2]), int(sys.argv[3])
-    fd = os.open("/dev/net/tun", os.O_RDWR)
-    fcntl.ioctl(fd, TUNSETIFF, struct.pack("16sH", b"tap0", IFF_TAP | IFF_NO_PI))
+    fd = attach("tap0")
     src, dst = socket.inet_aton("10.0.0.2"), socket.inet_aton("203.0.113.200")
     guest_mac = bytes.fromhex("525400000002")
     for i in range(count):
