@@ -14,17 +14,22 @@ TARGET=203.0.113.200
 # Counts what reached hn-inet in the test's own capture, by a tcpdump filter.
 seen() { tcpdump -nr "$1" "$2" 2>/dev/null | wc -l; }
 
-# Counts net.outbound events of a protocol and verdict.
+# Counts the attempts net.outbound events name, for a protocol and verdict:
+# TCP and UDP by destination port, each flow here having its own, so a
+# blocked SYN the guest retransmits is one attempt, logged twice.
 outbound_events() {
 	python3 - "$1" "$2" "$3" <<'PY'
 import json, sys
 events, proto, verdict = sys.argv[1:4]
-n = 0
+seen, n = set(), 0
 for line in open(events):
     e = json.loads(line)
     if e.get("type") == "net.outbound" and e.get("proto") == proto and e.get("verdict") == verdict:
-        n += 1
-print(n)
+        if "dport" in e:
+            seen.add(e["dport"])
+        else:
+            n += 1
+print(n + len(seen))
 PY
 }
 
