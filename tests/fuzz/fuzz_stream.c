@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "archive.h"
+#include "chunk.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -94,23 +95,6 @@ static void check_events(void)
 		abort();
 }
 
-/* Chunk sizes from the first input byte: whole, single bytes, or random up to 4^k. */
-static size_t next_chunk(uint32_t *rng, unsigned int mode, size_t left)
-{
-	size_t k;
-
-	*rng ^= *rng << 13;
-	*rng ^= *rng >> 17;
-	*rng ^= *rng << 5;
-	if (mode == 0)
-		k = left;
-	else if (mode == 1)
-		k = 1;
-	else
-		k = 1 + *rng % (1U << (2 * mode));
-	return k < left ? k : left;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct archive *a;
@@ -123,7 +107,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size == 0)
 		return 0;
 	mode = data[0] & 7;
-	rng = 0x9e3779b9U ^ data[0];
+	rng = chunk_seed(data[0]);
 	data++;
 	size--;
 	a = archive_open(dir, 1000);

@@ -7,6 +7,11 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* The corpus tests/run replays (from the repo root): each target's build names its own. */
+#ifndef REPLAY_CORPUS
+#define REPLAY_CORPUS "tests/fuzz/corpus"
+#endif
+
 /* Files larger than this are not fuzz inputs: a broken corpus, said as a failure. */
 #define REPLAY_MAX (1 << 20)
 
@@ -34,7 +39,7 @@ int main(int argc, char **argv)
 	DIR *dp;
 
 	if (!dir)
-		dir = "tests/fuzz/corpus";	/* tests/run runs us from the repo root */
+		dir = REPLAY_CORPUS;
 	dp = opendir(dir);
 	if (!dp) {
 		perror(dir);
