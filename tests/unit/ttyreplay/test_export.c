@@ -27,76 +27,65 @@ static void done(struct session *s, const char *path, char *buf)
 	free(buf);
 }
 
-START_TEST(asciicast_golden)
+static int asciicast(struct session *s, FILE *out, FILE *timing)
 {
-	struct session s;
 	struct utf8_report rep;
-	const char *path;
-	char *buf;
-	size_t len;
-	FILE *m;
+	int r = export_asciicast(s, &plain, out, &rep);
 
-	open_sample(&s, &path);
-	m = open_memstream(&buf, &len);
-	ck_assert_int_eq(export_asciicast(&s, &plain, m, &rep), 0);
-	fclose(m);
+	(void)timing;
 	ck_assert_uint_eq(rep.bad, 0);	/* "caf\xc3" + "\xa9": one character */
-	golden_check("sample.cast", (unsigned char *)buf, len);
-	done(&s, path, buf);
+	return r;
 }
-END_TEST
 
-START_TEST(script_golden)
+static int script(struct session *s, FILE *out, FILE *timing)
 {
+	return export_script(s, &plain, out, timing);
+}
+
+static int ttyrec(struct session *s, FILE *out, FILE *timing)
+{
+	(void)timing;
+	return export_ttyrec(s, &plain, out);
+}
+
+static int ttylog(struct session *s, FILE *out, FILE *timing)
+{
+	(void)timing;
+	return export_ttylog(s, out);
+}
+
+/* Each export of the sample session: its output (and script's timing) against the golden files. */
+static const struct golden_case {
+	int (*run)(struct session *s, FILE *out, FILE *timing);
+	const char *golden, *timing_golden;	/* timing_golden NULL: no timing file */
+} goldens[] = {
+	{ asciicast, "sample.cast", NULL },
+	{ script, "sample.script.data", "sample.script.timing" },
+	{ ttyrec, "sample.ttyrec", NULL },
+	{ ttylog, "sample.ttylog", NULL },
+};
+
+START_TEST(export_golden)
+{
+	const struct golden_case *c = &goldens[_i];
 	struct session s;
 	const char *path;
-	char *data, *timing;
-	size_t dlen, tlen;
-	FILE *d, *t;
+	char *buf, *timing;
+	size_t len, tlen;
+	FILE *m, *t;
 
 	open_sample(&s, &path);
-	d = open_memstream(&data, &dlen);
+	m = open_memstream(&buf, &len);
 	t = open_memstream(&timing, &tlen);
-	ck_assert_int_eq(export_script(&s, &plain, d, t), 0);
-	fclose(d);
+	ck_assert_int_eq(c->run(&s, m, t), 0);
+	fclose(m);
 	fclose(t);
-	golden_check("sample.script.data", (unsigned char *)data, dlen);
-	golden_check("sample.script.timing", (unsigned char *)timing, tlen);
+	golden_check(c->golden, (unsigned char *)buf, len);
+	if (c->timing_golden)
+		golden_check(c->timing_golden, (unsigned char *)timing, tlen);
+	else
+		ck_assert_uint_eq(tlen, 0);
 	free(timing);
-	done(&s, path, data);
-}
-END_TEST
-
-START_TEST(ttyrec_golden)
-{
-	struct session s;
-	const char *path;
-	char *buf;
-	size_t len;
-	FILE *m;
-
-	open_sample(&s, &path);
-	m = open_memstream(&buf, &len);
-	ck_assert_int_eq(export_ttyrec(&s, &plain, m), 0);
-	fclose(m);
-	golden_check("sample.ttyrec", (unsigned char *)buf, len);
-	done(&s, path, buf);
-}
-END_TEST
-
-START_TEST(ttylog_golden)
-{
-	struct session s;
-	const char *path;
-	char *buf;
-	size_t len;
-	FILE *m;
-
-	open_sample(&s, &path);
-	m = open_memstream(&buf, &len);
-	ck_assert_int_eq(export_ttylog(&s, m), 0);
-	fclose(m);
-	golden_check("sample.ttylog", (unsigned char *)buf, len);
 	done(&s, path, buf);
 }
 END_TEST
@@ -202,10 +191,7 @@ Suite *export_suite(void)
 	Suite *s = suite_create("export");
 	TCase *tc = tcase_create("core");
 
-	tcase_add_test(tc, asciicast_golden);
-	tcase_add_test(tc, script_golden);
-	tcase_add_test(tc, ttyrec_golden);
-	tcase_add_test(tc, ttylog_golden);
+	tcase_add_loop_test(tc, export_golden, 0, (int)(sizeof(goldens) / sizeof(goldens[0])));
 	tcase_add_test(tc, ttylog_is_the_records);
 	tcase_add_test(tc, asciicast_bad_utf8);
 	tcase_add_test(tc, json_escapes);
