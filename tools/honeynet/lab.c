@@ -16,6 +16,7 @@
 #include "lab_net.h"
 #include "lab_state.h"
 #include "netns.h"
+#include "persona_cmd.h"
 #include "report.h"
 #include "run_dir.h"
 #include "ssh_probe.h"
@@ -46,6 +47,9 @@ static int check_inputs(const struct lab_config *cfg)
 		report_errno("root_fs %s; build it with 'make'", cfg->rootfs);
 		return -1;
 	}
+	/* A persona that does not load stops the lab before it starts. */
+	if (cfg->masquerade && persona_check(cfg->persona))
+		return -1;
 	return 0;
 }
 
@@ -96,10 +100,25 @@ static int wait_for_sshd(const struct lab_config *cfg, const struct lab_state *s
 	return -1;
 }
 
+/* The run's persona: the configured one, with this host's CPU. */
+static int make_persona(const struct lab_config *cfg, const char *run_dir)
+{
+	char out[PATH_MAX];
+
+	if (!cfg->masquerade)
+		return 0;
+	if (lab_guest_persona_path(run_dir, out, sizeof(out))) {
+		report("%s: run directory path too long", run_dir);
+		return -1;
+	}
+	return persona_make(cfg->persona, out, "/proc/cpuinfo");
+}
+
 static int start_guest(const struct lab_config *cfg, struct lab_state *st)
 {
 	memset(st, 0, sizeof(*st));
-	if (run_dir_create(cfg->archive, st->run_dir, sizeof(st->run_dir)))
+	if (run_dir_create(cfg->archive, st->run_dir, sizeof(st->run_dir)) ||
+	    make_persona(cfg, st->run_dir))
 		return -1;
 	if (lab_net_up(cfg->mode) || lab_dc_apply(cfg->mode, st->run_dir))
 		return -1;

@@ -90,6 +90,17 @@ static int parse_mode(struct lab_config *cfg, const char *v, char *err,
 	return -1;
 }
 
+static int parse_on_off(int *flag, const char *opt, const char *v, char *err,
+			size_t errlen)
+{
+	if (strcmp(v, "on") == 0 || strcmp(v, "off") == 0) {
+		*flag = strcmp(v, "on") == 0;
+		return 0;
+	}
+	snprintf(err, errlen, "%s %s: use on or off", opt, v);
+	return -1;
+}
+
 static int parse_option(struct lab_config *cfg, const char *opt, const char *v,
 			char *err, size_t errlen)
 {
@@ -101,14 +112,12 @@ static int parse_option(struct lab_config *cfg, const char *opt, const char *v,
 		return set_path(cfg->rootfs, v, opt, err, errlen);
 	if (strcmp(opt, "--archive") == 0)
 		return set_path(cfg->archive, v, opt, err, errlen);
-	if (strcmp(opt, "--tty-log") == 0) {
-		if (strcmp(v, "on") == 0 || strcmp(v, "off") == 0) {
-			cfg->tty_log = strcmp(v, "on") == 0;
-			return 0;
-		}
-		snprintf(err, errlen, "--tty-log %s: use on or off", v);
-		return -1;
-	}
+	if (strcmp(opt, "--persona") == 0)
+		return set_path(cfg->persona, v, opt, err, errlen);
+	if (strcmp(opt, "--tty-log") == 0)
+		return parse_on_off(&cfg->tty_log, opt, v, err, errlen);
+	if (strcmp(opt, "--masquerade") == 0)
+		return parse_on_off(&cfg->masquerade, opt, v, err, errlen);
 	if (strcmp(opt, "--mem") == 0) {
 		if (parse_uint(v, LAB_MEM_MIN, LAB_MEM_MAX, &cfg->mem_mb) == 0)
 			return 0;
@@ -135,7 +144,10 @@ static int set_defaults(struct lab_config *cfg, const char *bindir, char *err,
 	cfg->mem_mb = LAB_MEM_DEFAULT;
 	cfg->boot_timeout = LAB_BOOT_TIMEOUT_DEFAULT;
 	cfg->tty_log = 1;
+	cfg->masquerade = 1;
 	if (set_default(cfg->hostd, bindir, "bin/hostd", err, errlen) ||
+	    set_default(cfg->persona, bindir, "../rootfs/persona/proc", err,
+			errlen) ||
 	    set_default(cfg->kernel, bindir, "linux", err, errlen) ||
 	    set_default(cfg->rootfs, bindir, "root_fs", err, errlen) ||
 	    set_default(cfg->archive, bindir, "archive", err, errlen))

@@ -18,13 +18,16 @@ struct lab_config {
 	unsigned int mem_mb;
 	unsigned int boot_timeout;
 	int tty_log;		/* 0: the kernel's tty log off (for benchmarks) */
+	char persona[PATH_MAX];	/* the /proc persona each run's is made from */
+	int masquerade;		/* 0: hppfs=off, /proc unmasked (for benchmarks) */
 };
 
 /*
  * Parses the words after "lab" (argv[0] is the action). hostd is bindir's
  * hostd; paths not given default to files beside the build directory
- * bindir/.. (build/linux, build/root_fs, build/archive). On error writes a message naming the
- * argument to err and returns -1.
+ * bindir/.. (build/linux, build/root_fs, build/archive), and the persona to
+ * the repository's rootfs/persona/proc beside that. On error writes a
+ * message naming the argument to err and returns -1.
  */
 int lab_config_parse(struct lab_config *cfg, int argc, char *const argv[],
 		     const char *bindir, char *err, size_t errlen);

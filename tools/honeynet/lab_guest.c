@@ -22,12 +22,23 @@ int lab_guest_console_path(const char *run_dir, char *buf, size_t len)
 	return n < 0 || (size_t)n >= len ? -1 : 0;
 }
 
+/* The run's persona, made by lab up, beside the archive it masks. */
+#define PERSONA_DIR "persona"
+
+int lab_guest_persona_path(const char *run_dir, char *buf, size_t len)
+{
+	int n = snprintf(buf, len, "%s/" PERSONA_DIR, run_dir);
+
+	return n < 0 || (size_t)n >= len ? -1 : 0;
+}
+
 /*
  * The root_fs is never written: the guest writes to a copy-on-write file in
  * the run directory, which also keeps the attacker's disk changes with the
  * rest of the run's record. The kernel's honeypot defaults do the rest (root
  * on the first disk, the console on stdout only, eth0 on the host's tap0);
- * hostd adds tty_log_fd.
+ * hostd adds tty_log_fd. The /proc persona is the run's own copy, made
+ * from the host's CPU at lab up.
  */
 int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 		      const char *run_dir)
@@ -40,6 +51,13 @@ int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 	if (n < 0 || (size_t)n >= sizeof(cl->ubd))
 		return -1;
 	snprintf(cl->mem, sizeof(cl->mem), "mem=%uM", cfg->mem_mb);
+	if (cfg->masquerade)
+		n = snprintf(cl->hppfs, sizeof(cl->hppfs), "hppfs=%s/" PERSONA_DIR,
+			     run_dir);
+	else
+		n = snprintf(cl->hppfs, sizeof(cl->hppfs), "hppfs=off");
+	if (n < 0 || (size_t)n >= sizeof(cl->hppfs))
+		return -1;
 	*a++ = cfg->hostd;
 	*a++ = "--run-dir";
 	*a++ = run_dir;
@@ -60,6 +78,7 @@ int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 	*a++ = "eth0=tuntap,,,";
 	*a++ = "umid=" LAB_UMID;
 	*a++ = "uml_dir=" LAB_RUN_DIR;
+	*a++ = cl->hppfs;
 	if (cfg->mode == LAB_MODE_BRIDGE)
 		*a++ = LAB_GUEST_IP_BRIDGE;
 	if (!cfg->tty_log)

@@ -24,11 +24,15 @@ int lab_guest_stop(pid_t pid, const char *exe);
 /* The guest's console log within a run directory (hostd writes it). */
 int lab_guest_console_path(const char *run_dir, char *buf, size_t len);
 
+/* The persona the guest's /proc is masked with, within a run directory. */
+int lab_guest_persona_path(const char *run_dir, char *buf, size_t len);
+
 /* hostd's command line, the kernel's after "--"; argv points into the
  * buffers beside it. */
 struct guest_cmdline {
 	char ubd[2 * PATH_MAX + 16];
 	char mem[32];
+	char hppfs[PATH_MAX + 16];
 	const char *argv[40];
 };
 

@@ -7,16 +7,20 @@
 
 #include "lab.h"
 #include "lab_config.h"
+#include "persona_cmd.h"
 #include "report.h"
 #include "ruleset_cmd.h"
 
 static const char usage[] =
 	"usage: honeynet lab up [--mode nat|bridge] [--archive DIR] [--kernel FILE]\n"
 	"                       [--rootfs FILE] [--mem MIB] [--timeout SECS]\n"
-	"                       [--tty-log on|off]\n"
+	"                       [--tty-log on|off] [--persona DIR]\n"
+	"                       [--masquerade on|off]\n"
 	"       honeynet lab run [same options as up]\n"
 	"       honeynet lab down\n"
 	"       honeynet lab status\n"
+	"       honeynet persona check DIR\n"
+	"       honeynet persona make --from DIR --out OUT [--cpuinfo FILE]\n"
 	"       honeynet ruleset CONFIG | nft -f -\n"
 	"       honeynet ruleset --remove | nft -f -\n"
 	"\n"
@@ -25,11 +29,15 @@ static const char usage[] =
 	"run     up, then streams the guest console until Ctrl-C, then down\n"
 	"down    powers the guest off and removes the namespaces (safe twice)\n"
 	"status  says whether the lab is up and where its archive is\n"
+	"persona check loads a /proc persona as the guest kernel would\n"
+	"        make copies one into the new directory OUT with a cpuinfo\n"
+	"        for one vCPU of this host's CPU (FILE, default /proc/cpuinfo)\n"
 	"ruleset checks a honeywall config (see honeywall.conf.example) against\n"
 	"        this host's interfaces and prints its nftables ruleset\n"
 	"\n"
 	"Defaults: --kernel, --rootfs and --archive are linux, root_fs and\n"
-	"archive/ beside this program's bin/ directory; --mem 256; --timeout 90.\n"
+	"archive/ beside this program's bin/ directory; --persona is the\n"
+	"repository's rootfs/persona/proc; --mem 256; --timeout 90.\n"
 	"Exit status: 0 done; 1 failed or refused (the reason is on stderr);\n"
 	"2 bad usage.\n";
 
@@ -83,6 +91,8 @@ int main(int argc, char *argv[])
 	}
 	if (argc >= 2 && strcmp(argv[1], "lab") == 0)
 		return lab_main(argc - 2, argv + 2);
+	if (argc >= 2 && strcmp(argv[1], "persona") == 0)
+		return persona_main(argc - 2, argv + 2);
 	if (argc >= 2 && strcmp(argv[1], "ruleset") == 0)
 		return ruleset_main(argc - 2, argv + 2);
 	fputs(usage, stderr);

@@ -24,6 +24,8 @@ START_TEST(up_defaults)
 	ck_assert_uint_eq(cfg.mem_mb, LAB_MEM_DEFAULT);
 	ck_assert_uint_eq(cfg.boot_timeout, LAB_BOOT_TIMEOUT_DEFAULT);
 	ck_assert_int_eq(cfg.tty_log, 1);
+	ck_assert_str_eq(cfg.persona, "/opt/hn/bin/../../rootfs/persona/proc");
+	ck_assert_int_eq(cfg.masquerade, 1);
 }
 END_TEST
 
@@ -50,6 +52,10 @@ START_TEST(other_actions)
 	ck_assert_int_eq(cfg.action, LAB_STATUS);
 	ck_assert_int_eq(PARSE("up", "--tty-log", "off"), 0);
 	ck_assert_int_eq(cfg.tty_log, 0);
+	ck_assert_int_eq(PARSE("up", "--masquerade", "off", "--persona", "/p"),
+			 0);
+	ck_assert_int_eq(cfg.masquerade, 0);
+	ck_assert_str_eq(cfg.persona, "/p");
 	ck_assert_int_eq(PARSE("up", "--mode", "bridge"), 0);
 	ck_assert_int_eq(cfg.mode, LAB_MODE_BRIDGE);
 }
@@ -73,6 +79,8 @@ static const struct {
 	{ { "up", "--archive", "" }, 3, "--archive: a path of 1 to" },
 	{ { "up", "--color", "red" }, 3, "--color: unknown option" },
 	{ { "up", "--tty-log", "maybe" }, 3, "--tty-log maybe: use on or off" },
+	{ { "up", "--masquerade", "1" }, 3, "--masquerade 1: use on or off" },
+	{ { "up", "--persona", "" }, 3, "--persona: a path of 1 to" },
 	{ { "down", "--mem", "64" }, 3, "lab down: takes no options" },
 	{ { "status", "x" }, 2, "lab status: takes no options" },
 };

@@ -6,14 +6,15 @@
 
 START_TEST(cmdline)
 {
-	struct lab_config cfg = { .mem_mb = 384, .tty_log = 1 };
+	struct lab_config cfg = { .mem_mb = 384, .tty_log = 1,
+				  .masquerade = 1 };
 	struct guest_cmdline cl;
 	static const char *const want[] = {
 		"/b/bin/hostd", "--run-dir", "/a/run1", "--rootfs", "/b/root_fs",
 		"--flush-ms", "50", "--capture", "tap0", "--nflog", "5",
 		"--user", "nobody", "--", "/b/linux",
 		"ubd0=/a/run1/disk.cow,/b/root_fs", "mem=384M", "eth0=tuntap,,,",
-		"umid=lab", "uml_dir=/run/honeynet",
+		"umid=lab", "uml_dir=/run/honeynet", "hppfs=/a/run1/persona",
 	};
 	size_t i;
 
@@ -45,6 +46,34 @@ START_TEST(cmdline_bridge)
 }
 END_TEST
 
+START_TEST(cmdline_masquerade_off)
+{
+	struct lab_config cfg = { .mem_mb = 256, .tty_log = 0 };
+	struct guest_cmdline cl;
+	size_t i;
+
+	strcpy(cfg.hostd, "/b/bin/hostd");
+	strcpy(cfg.kernel, "/b/linux");
+	strcpy(cfg.rootfs, "/b/root_fs");
+	ck_assert_int_eq(lab_guest_cmdline(&cl, &cfg, "/a/run1"), 0);
+	for (i = 0; cl.argv[i + 2]; i++)
+		;
+	ck_assert_str_eq(cl.argv[i], "hppfs=off");
+	ck_assert_str_eq(cl.argv[i + 1], "tty_log=off");
+}
+END_TEST
+
+START_TEST(persona_path)
+{
+	char buf[32];
+
+	ck_assert_int_eq(lab_guest_persona_path("/a/r", buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf, "/a/r/persona");
+	ck_assert_int_eq(lab_guest_persona_path("/a/very/long/run/dir", buf,
+						16), -1);
+}
+END_TEST
+
 START_TEST(console_path)
 {
 	char buf[32];
@@ -69,6 +98,8 @@ Suite *lab_guest_suite(void)
 
 	tcase_add_test(tc, cmdline);
 	tcase_add_test(tc, cmdline_bridge);
+	tcase_add_test(tc, cmdline_masquerade_off);
+	tcase_add_test(tc, persona_path);
 	tcase_add_test(tc, console_path);
 	tcase_add_test(tc, alive_rejects_other_program);
 	suite_add_tcase(s, tc);
