@@ -4,6 +4,13 @@
 #include "lab_guest.h"
 #include "suites.h"
 
+static void set_paths(struct lab_config *cfg)
+{
+	strcpy(cfg->hostd, "/b/bin/hostd");
+	strcpy(cfg->kernel, "/b/linux");
+	strcpy(cfg->rootfs, "/b/root_fs");
+}
+
 START_TEST(cmdline)
 {
 	struct lab_config cfg = { .mem_mb = 384, .tty_log = 1,
@@ -18,9 +25,7 @@ START_TEST(cmdline)
 	};
 	size_t i;
 
-	strcpy(cfg.hostd, "/b/bin/hostd");
-	strcpy(cfg.kernel, "/b/linux");
-	strcpy(cfg.rootfs, "/b/root_fs");
+	set_paths(&cfg);
 	ck_assert_int_eq(lab_guest_cmdline(&cl, &cfg, "/a/run1"), 0);
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
 		ck_assert_str_eq(cl.argv[i], want[i]);
@@ -35,9 +40,7 @@ START_TEST(cmdline_bridge)
 	struct guest_cmdline cl;
 	size_t i;
 
-	strcpy(cfg.hostd, "/b/bin/hostd");
-	strcpy(cfg.kernel, "/b/linux");
-	strcpy(cfg.rootfs, "/b/root_fs");
+	set_paths(&cfg);
 	ck_assert_int_eq(lab_guest_cmdline(&cl, &cfg, "/a/run1"), 0);
 	for (i = 0; cl.argv[i + 1]; i++)
 		;
@@ -52,9 +55,7 @@ START_TEST(cmdline_masquerade_off)
 	struct guest_cmdline cl;
 	size_t i;
 
-	strcpy(cfg.hostd, "/b/bin/hostd");
-	strcpy(cfg.kernel, "/b/linux");
-	strcpy(cfg.rootfs, "/b/root_fs");
+	set_paths(&cfg);
 	ck_assert_int_eq(lab_guest_cmdline(&cl, &cfg, "/a/run1"), 0);
 	for (i = 0; cl.argv[i + 2]; i++)
 		;
