@@ -107,17 +107,8 @@ check "--parse refuses a used run directory" bash -c '! "$0" --parse "$1/s.bin" 
 "$HOSTD" --parse "$T/s.bin" 2>/dev/null
 check "usage error exits 2" [ $? -eq 2 ]
 
-# The fake kernel: the stream on fd 3, console text on stdout and stderr.
-cat >"$T/fake-kernel" <<'SH'
-#!/bin/sh
-echo "fake kernel: $*"
-case " $* " in *" tty_log_fd=3 "*) ;; *) echo "no tty_log_fd=3" >&2; exit 9 ;; esac
-cat "$1" >&3 || exit 8
-echo "console: reboot: Power down" >&2
-[ "$2" = sleep ] && exec sleep 300
-exit "${2:-0}"
-SH
-chmod +x "$T/fake-kernel"
+# The fake kernel (lib.sh): the stream on fd 3, console text on stdout and stderr.
+fake_kernel "$T/fake-kernel"
 
 "$HOSTD" --run-dir "$T/l" -- "$T/fake-kernel" "$T/s.bin" 0 2>"$T/l.err"
 check "live: hostd exits 0 when the guest exits 0" [ $? -eq 0 ]
@@ -131,28 +122,6 @@ check "live: guest exit 3 gives hostd exit 1" [ $? -eq 1 ]
 "$HOSTD" --run-dir "$T/n" -- "$T/no-such-kernel" 2>"$T/n.err"
 check "live: a missing kernel exits 5 and says so" \
 	bash -c '[ $0 -eq 5 ] && grep -q "^hostd: .*no-such-kernel: No such file or directory; guest not started" "$1"' $? "$T/n.err"
-
-# guest_pid RUN: the pid from guest.start, waiting for it to appear.
-guest_pid() {
-	local i
-	for i in $(seq 50); do
-		python3 -c 'import json,sys
-for l in open(sys.argv[1]):
-    e = json.loads(l)
-    if e["type"] == "guest.start": print(e["pid"]); break' "$1/events.jsonl" 2>/dev/null && return
-		sleep 0.1
-	done
-}
-# gone PID: the process is gone or a zombie within 5 s.
-gone() {
-	local i
-	for i in $(seq 50); do
-		[ -e /proc/$1 ] || return 0
-		[ "$(awk '{print $3}' /proc/$1/stat 2>/dev/null)" = Z ] && return 0
-		sleep 0.1
-	done
-	return 1
-}
 
 # SIGTERM: flush, kill the guest's group, finalize, exit 3.
 "$HOSTD" --run-dir "$T/t" -- "$T/fake-kernel" "$T/s.bin" sleep 2>"$T/t.err" &

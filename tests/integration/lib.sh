@@ -56,3 +56,73 @@ lab_gone() {
 	! ip netns list | grep -q '^hn-' &&
 	! ls -l /proc/[0-9]*/exe 2>/dev/null | grep -qE -- "$TOP/build/(linux|bin/hostd)( |$)"
 }
+
+# wait_for SECS CMD...: runs CMD every 0.2 s until it exits 0; fails after SECS.
+wait_for() {
+	local end=$((SECONDS + $1))
+	shift
+	until "$@"; do
+		[ "$SECONDS" -lt "$end" ] || return 1
+		sleep 0.2
+	done
+}
+
+# lab_run_dir ARCHIVE: the run directory the lab's hostd writes under
+# ARCHIVE; fails, saying why on stderr, if there is none.
+lab_run_dir() {
+	local d
+	d=$(ls -td "$1"/*/ 2>/dev/null | head -n 1)
+	[ -n "$d" ] || { echo "no run directory under $1 (did lab up start hostd?)" >&2; return 1; }
+	echo "${d%/}"
+}
+
+# lab_hostd_pid: the pid of the lab's hostd, from the lab's state file;
+# fails, saying why on stderr, if it names none.
+lab_hostd_pid() {
+	local p
+	p=$(sed -n 's/^pid=//p' /run/honeynet/lab.state 2>/dev/null)
+	[ -n "$p" ] || { echo "/run/honeynet/lab.state names no hostd pid (is the lab up?)" >&2; return 1; }
+	echo "$p"
+}
+
+# fake_kernel PATH: writes a stand-in for the guest kernel that hostd can
+# run: PATH [STREAM [STATUS|sleep]] prints its arguments, fails (exit 9)
+# unless hostd appended tty_log_fd=3, copies STREAM to fd 3, says "reboot:
+# Power down" on stderr, then exits STATUS (default 0) or sleeps 300 s;
+# with no STREAM it only sleeps 300 s (a guest that runs until killed).
+fake_kernel() {
+	cat >"$1" <<'SH'
+#!/bin/sh
+echo "fake kernel: $*"
+case " $* " in *" tty_log_fd=3 "*) ;; *) echo "no tty_log_fd=3" >&2; exit 9 ;; esac
+[ "$1" = tty_log_fd=3 ] && exec sleep 300
+cat "$1" >&3 || exit 8
+echo "console: reboot: Power down" >&2
+[ "$2" = sleep ] && exec sleep 300
+exit "${2:-0}"
+SH
+	chmod +x "$1"
+}
+
+# gone PID: the process is gone or a zombie within 5 s.
+gone() {
+	local i
+	for i in $(seq 50); do
+		[ -e "/proc/$1" ] || return 0
+		[ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" = Z ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# guest_pid RUN: the pid of RUN/events.jsonl's guest.start, waiting up to 5 s for it.
+guest_pid() {
+	local i
+	for i in $(seq 50); do
+		python3 -c 'import json,sys
+for l in open(sys.argv[1]):
+    e = json.loads(l)
+    if e["type"] == "guest.start": print(e["pid"]); break' "$1/events.jsonl" 2>/dev/null && return
+		sleep 0.1
+	done
+}
