@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The /proc persona: a host directory tree that masks the guest's /proc. */
 #ifndef PERSONA_H
 #define PERSONA_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* The persona's read side: /proc paths to patterns, lookups, and filters. */
 #if defined(__KERNEL__) && !defined(__UM_HOST__)
 #include <linux/string.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Reads a persona directory from the host into a struct persona. */
 #include <dirent.h>
 #include <errno.h>
@@ -15,7 +16,8 @@
 /* The walk: the persona being filled, and where the first fault goes. */
 struct walk {
 	const char *root;
-	struct persona *p;
+	char *path;		/* PATH_MAX bytes: off the stack, which is */
+	struct persona *p;	/* the UML kernel's at boot */
 	struct persona_error *err;
 };
 
@@ -206,24 +208,24 @@ out_nomem:
 /* Walks the directory at rel (depth components below the root). */
 static int walk_dir(struct walk *w, const char *rel, unsigned int depth)
 {
-	char path[PATH_MAX], sub[PATH_MAX];
+	char sub[PERSONA_PATH_MAX + 32];
 	struct stat st;
 	char **names = NULL;
 	size_t n = 0, i;
 	int rc = 0;
 
-	snprintf(path, sizeof(path), "%s/%s", w->root, rel);
-	if (list_dir(w, path, rel, &names, &n))
+	snprintf(w->path, PATH_MAX, "%s/%s", w->root, rel);
+	if (list_dir(w, w->path, rel, &names, &n))
 		return -1;
 	for (i = 0; i < n && rc == 0; i++) {
 		if (snprintf(sub, sizeof(sub), "%s%s%s", *rel ? rel : "",
 			     *rel ? "/" : "", names[i]) >= (int)sizeof(sub) ||
-		    snprintf(path, sizeof(path), "%s/%s", w->root, sub) >=
-			    (int)sizeof(path)) {
+		    snprintf(w->path, PATH_MAX, "%s/%s", w->root, sub) >=
+			    PATH_MAX) {
 			rc = fault(w, names[i], "path too long");
 			break;
 		}
-		if (lstat(path, &st) < 0)
+		if (lstat(w->path, &st) < 0)
 			rc = fault(w, sub, "%s", strerror(errno));
 		else if (S_ISDIR(st.st_mode) && depth + 1 >= PERSONA_DEPTH_MAX)
 			rc = fault(w, sub, "directories nested more than %d deep",
@@ -234,7 +236,7 @@ static int walk_dir(struct walk *w, const char *rel, unsigned int depth)
 			rc = fault(w, sub, "%s; a persona holds regular files and directories only",
 				   kind_of(st.st_mode));
 		else
-			rc = add_entry(w, path, sub);
+			rc = add_entry(w, w->path, sub);
 	}
 	for (i = 0; i < n; i++)
 		free(names[i]);
@@ -257,15 +259,19 @@ struct persona *persona_load(const char *dir, struct persona_error *err)
 		return NULL;
 	}
 	w.p = calloc(1, sizeof(*w.p));
-	if (!w.p) {
+	w.path = malloc(PATH_MAX);
+	if (!w.p || !w.path) {
 		fault(&w, ".", "out of memory");
-		return NULL;
+		goto fail;
 	}
-	if (walk_dir(&w, "", 0)) {
-		persona_free(w.p);
-		return NULL;
-	}
+	if (walk_dir(&w, "", 0))
+		goto fail;
+	free(w.path);
 	return w.p;
+fail:
+	free(w.path);
+	persona_free(w.p);
+	return NULL;
 }
 
 void persona_free(struct persona *p)

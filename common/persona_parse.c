@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* The persona's text side: file names to patterns, and filter files to rules. */
 #include <stdarg.h>
 #include <stdio.h>

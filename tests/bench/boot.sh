@@ -79,7 +79,7 @@ through build/bench/boot/stock-linux, a wrapper boot.sh writes, which:
   this host (its XSAVE area is larger than UML 6.1 expects; our patch 0001
   fixes that), and the shim does from outside what the patch does inside;
 - adds to the command line what our kernel's honeypot defaults (patch
-  0003) supply by themselves and honeynet therefore no longer passes:
+  0004) supply by themselves and honeynet therefore no longer passes:
   \`root=/dev/ubda rw con0=null,fd:1 con=null ssl=null\`, and
   \`eth0=tuntap,tap0\` for \`eth0=tuntap,,,\` (the stock kernel would
   otherwise call the uml_net helper and get no network).
