@@ -162,3 +162,14 @@ unsigned char *gunzip(const char *path, size_t *n, int *complete)
 	free(in);
 	return out;
 }
+
+size_t enc_tlv(unsigned char *out, size_t at, uint16_t type, const void *v, size_t n)
+{
+	uint16_t len = (uint16_t)(4 + n);
+
+	memcpy(out + at, &len, 2);
+	memcpy(out + at + 2, &type, 2);
+	memcpy(out + at + 4, v, n);
+	memset(out + at + 4 + n, 0, (4 - (4 + n) % 4) % 4);
+	return at + ((4 + n + 3) & ~(size_t)3);
+}

@@ -21,6 +21,9 @@ size_t enc_exec(unsigned char *out, uint32_t session, uint32_t pid,
 		uint32_t argc);
 size_t enc_loss(unsigned char *out, uint64_t records, uint64_t bytes);
 
+/* Writes one NFLOG TLV (host byte order, padded to 4 bytes) at out + at; returns the end. */
+size_t enc_tlv(unsigned char *out, size_t at, uint16_t type, const void *v, size_t n);
+
 /* A run directory under /tmp, made fresh; the path is static. */
 const char *test_dir(void);
 void test_dir_remove(void);

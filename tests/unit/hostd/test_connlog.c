@@ -15,12 +15,7 @@ static size_t mn;
 
 static void tlv(uint16_t type, const void *v, size_t n)
 {
-	uint16_t len = (uint16_t)(4 + n);
-
-	memcpy(m + mn, &len, 2);
-	memcpy(m + mn + 2, &type, 2);
-	memcpy(m + mn + 4, v, n);
-	mn += (4 + n + 3) & ~(size_t)3;
+	mn = enc_tlv(m, mn, type, v, n);
 }
 
 /* A message with prefix and an IPv4 packet of protocol proto from 10.0.0.<src> to port dport. */

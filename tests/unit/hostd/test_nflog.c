@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "enc.h"
 #include "nflog.h"
 #include "suites.h"
 
@@ -12,13 +13,7 @@ static size_t mn;
 /* Appends one TLV in host byte order, padded to 4 bytes. */
 static void tlv(uint16_t type, const void *v, size_t n)
 {
-	uint16_t len = (uint16_t)(4 + n);
-
-	memcpy(m + mn, &len, 2);
-	memcpy(m + mn + 2, &type, 2);
-	memcpy(m + mn + 4, v, n);
-	memset(m + mn + 4 + n, 0, (4 - (4 + n) % 4) % 4);
-	mn += (4 + n + 3) & ~(size_t)3;
+	mn = enc_tlv(m, mn, type, v, n);
 }
 
 /* An IPv4 TCP SYN 10.0.0.2:40000 -> 203.0.113.200:80 (20 + 20 bytes). */
