@@ -12,8 +12,8 @@ trap '"$HONEYNET" lab down >/dev/null 2>&1; rm -rf "$archive"' EXIT
 "$HONEYNET" lab down >/dev/null 2>&1
 
 # What UML and the lab's host switches would leave behind.
-UML_WORDS='uml|user.mode|skas|ubd|hostfs|mconsole|umid|tty_log|/run/honeynet'
-HOST_SWITCHES='ubd[0-9a-z]*=|umid=|uml_dir=|tty_log|con[0-9]*=|ssl[0-9]*=|eth[0-9]+=|mem=|guest_cmdline|/run/honeynet|root=/dev/ubd'
+UML_WORDS='uml|user.mode|skas|ubd|hostfs|hppfs|mconsole|umid|tty_log|/run/honeynet'
+HOST_SWITCHES='hppfs|ubd[0-9a-z]*=|umid=|uml_dir=|tty_log|con[0-9]*=|ssl[0-9]*=|eth[0-9]+=|mem=|guest_cmdline|/run/honeynet|root=/dev/ubd'
 # Boot messages about the host that only the host's console may show.
 HOST_MSGS='host ptys|MADV_REMOVE|COW file|TUN/TAP backend|epollctl|Netdevice [0-9]|stdio console|software serial|console \[(mc|stderr)'
 HOST_NAME=$(uname -n)
@@ -67,7 +67,7 @@ absent "/proc/cmdline: no host switch (ubd0=, umid=, con0=, eth0=, mem=, tty_log
 present "/proc/cmdline: a Debian boot line (BOOT_IMAGE=/boot/vmlinuz-..., root=UUID=)" \
 	'^BOOT_IMAGE=/boot/vmlinuz-[^ ]+ root=UUID=[0-9a-f-]{36} ' cat /proc/cmdline
 absent "/proc/1/environ: no tty_log, ubd, umid, uml_dir or mem=" \
-	'tty_log|ubd|umid|uml_dir|mem=|con[0-9]*=' "tr '\\0' '\\n' </proc/1/environ"
+	'hppfs|tty_log|ubd|umid|uml_dir|mem=|con[0-9]*=' "tr '\\0' '\\n' </proc/1/environ"
 check "dmesg's 'Kernel command line' is /proc/cmdline" test "$(guest \
 	"dmesg | sed -n 's/^.*Kernel command line: //p'")" = "$(guest cat /proc/cmdline)"
 
@@ -106,6 +106,25 @@ absent "ls /proc: no UML-only entries" '^(exitcode|sysemu|mconsole)$' ls /proc
 absent "/proc/consoles: no mconsole (mc) or stderr console" '^(mc|stderr)' cat /proc/consoles
 absent "clocksource: not UML's 'timer'" '^timer$' \
 	cat /sys/devices/system/clocksource/clocksource0/current_clocksource
+
+# What the default persona (rootfs/persona) masks.
+absent "/proc/interrupts: no host signals, ubd, mconsole or UML timer" \
+	'SIGIO|SIGALRM|ubd|mconsole|hr timer|ssl|\bcon\b' cat /proc/interrupts
+present "/proc/interrupts: an IO-APIC timer and virtio lines" 'IO-APIC.*timer' cat /proc/interrupts
+present "/proc/iomem: a PC memory map with System RAM" 'System RAM' cat /proc/iomem
+present "/proc/ioports: PC ports (keyboard, PCI conf1)" 'keyboard|PCI conf1' cat /proc/ioports
+present "/proc/modules: virtio modules as a Debian KVM guest loads them" '^virtio_net ' cat /proc/modules
+absent "/proc/tty/drivers: no UML console or serial line" 'UML|\bssl\b' cat /proc/tty/drivers
+absent "/proc/self/maps: no executable brk heap" 'rwxp .*\[heap\]' cat /proc/self/maps
+absent "/proc/mounts, mountinfo: the root is not /dev/root" '/dev/root' \
+	cat /proc/mounts /proc/self/mountinfo
+present "/proc/mounts: the root is /dev/vda" '^/dev/vda / ext4' cat /proc/mounts
+present "/proc/meminfo: x86-64's DirectMap lines" '^DirectMap4k:' cat /proc/meminfo
+present "/proc/buddyinfo: DMA and DMA32 zones" 'zone +DMA32' cat /proc/buddyinfo
+present "/proc/cpuinfo: the hypervisor flag, as every KVM guest has" \
+	'^flags.* hypervisor( |$)' cat /proc/cpuinfo
+absent "/proc/filesystems, /proc/mounts: no masquerade filesystem" 'hppfs|masq' \
+	cat /proc/filesystems /proc/mounts
 
 # The kernel log, as dmesg and the journal show it to root.
 absent "dmesg: no uml, skas, ubd, mconsole, hostfs, umid, tty_log, host path" \
