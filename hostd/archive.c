@@ -13,14 +13,22 @@
 #include "report.h"
 #include "wire_payload.h"
 
-/* Says where recording failed, once; the loop pauses the guest on it. */
-static void fail(struct archive *a, const char *path, int err)
+void archive_fail(struct archive *a, const char *fmt, ...)
 {
+	va_list ap;
+
 	if (a->failed)
 		return;
 	a->failed = 1;
-	snprintf(a->fail_msg, sizeof(a->fail_msg), "archive %s/%s: %s",
-		 a->run_dir, path, strerror(err ? err : EIO));
+	va_start(ap, fmt);
+	vsnprintf(a->fail_msg, sizeof(a->fail_msg), fmt, ap);
+	va_end(ap);
+}
+
+/* A file of the archive could not be written. */
+static void fail(struct archive *a, const char *path, int err)
+{
+	archive_fail(a, "archive %s/%s: %s", a->run_dir, path, strerror(err ? err : EIO));
 }
 
 void archive_emit(struct archive *a)
@@ -89,7 +97,7 @@ static struct ttylog_rec tty_rec(const struct wire_rec *r, uint32_t op,
 static void check_tty(struct archive *a, struct session *s, int r)
 {
 	if (r < 0)
-		fail(a, s->file, s->tf.err ? s->tf.err : errno);
+		fail(a, s->file, s->tf.gz.err ? s->tf.gz.err : errno);
 }
 
 /* Creates the session's file, trying "~N" names for a reused id. */

@@ -53,6 +53,12 @@ void archive_tick(struct archive *a, uint64_t mono_now_ms);
 /* Closes every open session (tty.close with reason) and events.jsonl; free(a) after. Returns 0 or -1 (failed). */
 int archive_close(struct archive *a, const char *reason);
 
+/*
+ * Recording failed: the loop pauses the guest, says fail_msg once and
+ * exits 4 at stop. Only the first failure is kept (it is the cause).
+ */
+void archive_fail(struct archive *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* Emits a hostd-side event: the caller adds members to the jline, then archive_emit. */
 struct jline *archive_event(struct archive *a, const char *type);
 void archive_emit(struct archive *a);

@@ -1,10 +1,12 @@
 /* Data Capture: the guest's interface through libpcap into rotated gzip pcap files under RUN_DIR/pcap. */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/eventfd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,38 +15,91 @@
 #include "clock.h"
 #include "report.h"
 
-/*
- * Recording failed: the same state a tty-file failure sets, so the loop
- * pauses the guest, says so once and exits 4 at stop. The first failure
- * is the one named.
- */
-static void fail_closed(struct archive *a, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static void fail_closed(struct archive *a, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (a->failed)
-		return;
-	a->failed = 1;
-	va_start(ap, fmt);
-	vsnprintf(a->fail_msg, sizeof(a->fail_msg), fmt, ap);
-	va_end(ap);
-}
-
+/* Recording failed: the same state a tty-file failure sets, so the loop pauses the guest. */
 static void capture_fail(struct capture *c, const char *name, int err)
 {
-	fail_closed(c->a, "capture %s/pcap/%s: %s", c->a->run_dir, name, strerror(err ? err : EIO));
+	archive_fail(c->a, "capture %s/pcap/%s: %s", c->a->run_dir, name, strerror(err ? err : EIO));
 }
 
+/* Reader thread: one packet into the queue (a full queue counts it dropped). */
 static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *data)
 {
 	struct capture *c = (struct capture *)user;
-	uint32_t caplen = h->caplen < HOSTD_PCAP_SNAPLEN ? h->caplen : HOSTD_PCAP_SNAPLEN;
+	struct pktq_rec r = {
+		.sec = (uint32_t)h->ts.tv_sec, .usec = (uint32_t)h->ts.tv_usec,
+		.caplen = h->caplen < HOSTD_PCAP_SNAPLEN ? h->caplen : HOSTD_PCAP_SNAPLEN,
+		.len = h->len,
+	};
 
-	if (rot_put(&c->rot, (uint32_t)h->ts.tv_sec, (uint32_t)h->ts.tv_usec, caplen, h->len,
-		    data) < 0)
-		capture_fail(c, c->rot.err_path, c->rot.err);
+	pktq_put(&c->q, &r, data);
+}
+
+/* Reader thread: tells the loop that packets wait (or that the reader stopped). */
+static void notify(struct capture *c)
+{
+	uint64_t one = 1;
+
+	/* Fails only if the counter would overflow; the loop's timer looks at the queue anyway. */
+	if (write(c->fd, &one, sizeof(one)) < 0)
+		errno = 0;
+}
+
+/* Reader thread: empties the ring into the queue. 0, or -1 on a read error (read_msg says it). */
+static int drain_ring(struct capture *c)
+{
+	int k;
+
+	do {
+		pthread_mutex_lock(&c->plock);
+		k = pcap_dispatch(c->p, HOSTD_PCAP_DISPATCH, on_packet, (u_char *)c);
+		if (k < 0)
+			snprintf(c->read_msg, sizeof(c->read_msg), "%s", pcap_geterr(c->p));
+		pthread_mutex_unlock(&c->plock);
+	} while (k > 0);
+	if (k < 0)
+		atomic_store_explicit(&c->read_err, 1, memory_order_release);
+	return k < 0 ? -1 : 0;
+}
+
+/* The reader thread: waits for the ring, drains it, until a read error or the stop. */
+static void *reader(void *arg)
+{
+	struct capture *c = arg;
+	struct pollfd p[2] = { { c->pcap_fd, POLLIN, 0 }, { c->stop_fd, POLLIN, 0 } };
+	int stopping = 0;
+
+	while (!stopping) {
+		if (poll(p, 2, -1) < 0 && errno != EINTR) {
+			snprintf(c->read_msg, sizeof(c->read_msg), "poll: %s", strerror(errno));
+			atomic_store_explicit(&c->read_err, 1, memory_order_release);
+			break;
+		}
+		stopping = p[1].revents != 0;
+		if (drain_ring(c) < 0)
+			break;
+		notify(c);
+	}
+	notify(c);
+	return NULL;
+}
+
+int capture_start(struct capture *c)
+{
+	sigset_t all, old;
+	int e;
+
+	/* Signals are the loop's: the reader blocks them all. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	e = pthread_create(&c->reader, NULL, reader, c);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (e) {
+		archive_fail(c->a, "capture %s: cannot start the reader thread: %s", c->iface,
+			     strerror(e));
+		return -1;
+	}
+	c->reader_on = 1;
+	return 0;
 }
 
 static void read_error(struct capture *c)
@@ -52,45 +107,66 @@ static void read_error(struct capture *c)
 	char msg[PCAP_ERRBUF_SIZE + 64];
 	struct jline *j;
 
-	if (c->read_failed)
+	if (c->read_failed || !atomic_load_explicit(&c->read_err, memory_order_acquire))
 		return;
 	c->read_failed = 1;
-	snprintf(msg, sizeof(msg), "capture %s: %s", c->iface, pcap_geterr(c->p));
+	snprintf(msg, sizeof(msg), "capture %s: %s", c->iface, c->read_msg);
 	j = archive_event(c->a, "hostd.error");
 	jl_cstr(j, "what", msg);
 	jl_cstr(j, "event", "capture");
 	archive_emit(c->a);
 	/* Nothing is recorded from here on: fail closed. */
-	fail_closed(c->a, "%s", msg);
+	archive_fail(c->a, "%s", msg);
 }
 
-/* Reads until the ring is empty, or HOSTD_READS_PER_WAKE batches so timers get a turn. */
+/* Writer: up to max queued packets into the file. */
+static void write_queued(struct capture *c, unsigned int max)
+{
+	const unsigned char *data;
+	struct pktq_rec h;
+	unsigned int i;
+
+	for (i = 0; i < max && pktq_peek(&c->q, &h, &data); i++) {
+		if (rot_put(&c->rot, h.sec, h.usec, h.caplen, h.len, data) < 0)
+			capture_fail(c, c->rot.err_path, c->rot.err);
+		pktq_pop(&c->q);
+	}
+}
+
 void capture_read(struct capture *c)
 {
-	int i, k;
+	uint64_t n;
 
-	for (i = 0; i < HOSTD_READS_PER_WAKE && !c->read_failed; i++) {
-		k = pcap_dispatch(c->p, HOSTD_PCAP_DISPATCH, on_packet, (u_char *)c);
-		if (k < 0)
-			read_error(c);
-		if (k <= 0)
-			return;
-	}
+	if (read(c->fd, &n, sizeof(n)) < 0)
+		errno = 0;	/* EAGAIN: nothing said since the last read; the queue is looked at anyway */
+	write_queued(c, HOSTD_PCAP_DRAIN);
+	read_error(c);
+}
+
+/* pcap_stats, or the last figures if it fails; the reader may be in pcap_dispatch. */
+static struct pcap_stat ring_stats(struct capture *c)
+{
+	struct pcap_stat st;
+	int r;
+
+	memset(&st, 0, sizeof(st));
+	pthread_mutex_lock(&c->plock);
+	r = pcap_stats(c->p, &st);
+	pthread_mutex_unlock(&c->plock);
+	return r < 0 ? c->last : st;
 }
 
 /* capture.stats for the file that just ended (its final name), and a drop said on stderr. */
 static void emit_stats(struct capture *c, const char *reason)
 {
-	struct pcap_stat st;
+	struct pcap_stat st = ring_stats(c);
 	struct jline *j;
 	uint64_t fp = c->rot.f.packets, fb = c->rot.f.bytes, dropped;
+	uint64_t queue = pktq_dropped(&c->q);
 
-	memset(&st, 0, sizeof(st));
-	if (pcap_stats(c->p, &st) < 0)
-		st = c->last;
 	c->packets = c->file_packets0 + fp;
 	c->bytes = c->file_bytes0 + fb;
-	dropped = c->rot.dropped + c->rot.f.dropped;
+	dropped = c->rot.dropped + c->rot.f.dropped + queue - c->last_dropped_queue;
 	j = archive_event(c->a, "capture.stats");
 	jl_cstr(j, "iface", c->iface);
 	jl_cstr(j, "file", c->rot.st == ROT_WRITING ? c->rot.name : NULL);
@@ -99,6 +175,7 @@ static void emit_stats(struct capture *c, const char *reason)
 	jl_u64(j, "dropped_kernel", st.ps_drop);
 	jl_u64(j, "dropped_iface", st.ps_ifdrop);
 	jl_u64(j, "dropped_hostd", c->last_dropped_hostd + dropped);
+	jl_u64(j, "dropped_queue", queue);
 	jl_u64(j, "written", c->packets);
 	jl_u64(j, "bytes", c->bytes);
 	jl_u64(j, "file_packets", fp);
@@ -115,9 +192,12 @@ static void emit_stats(struct capture *c, const char *reason)
 /* Starts a new file's counts: packets and drops so far are in the totals. */
 static void next_file_counts(struct capture *c)
 {
+	uint64_t queue = pktq_dropped(&c->q);
+
 	c->file_packets0 = c->packets;
 	c->file_bytes0 = c->bytes;
-	c->last_dropped_hostd += c->rot.dropped + c->rot.f.dropped;
+	c->last_dropped_hostd += c->rot.dropped + c->rot.f.dropped + queue - c->last_dropped_queue;
+	c->last_dropped_queue = queue;
 	c->rot.dropped = 0;
 	c->rot.f.dropped = 0;
 }
@@ -134,6 +214,8 @@ static void step(struct capture *c, uint64_t now, uint64_t mono_now_ms)
 
 void capture_tick(struct capture *c, uint64_t now, uint64_t mono_now_ms)
 {
+	write_queued(c, HOSTD_PCAP_DRAIN);
+	read_error(c);
 	if (rot_due(&c->rot, (int64_t)(now / 1000000000ULL))) {
 		emit_stats(c, "rotate");
 		next_file_counts(c);
@@ -147,11 +229,13 @@ void capture_tick(struct capture *c, uint64_t now, uint64_t mono_now_ms)
 	step(c, now, mono_now_ms);
 }
 
-int capture_timeout_ms(const struct capture *c, uint64_t now, uint64_t mono_now_ms)
+int capture_timeout_ms(struct capture *c, uint64_t now, uint64_t mono_now_ms)
 {
 	uint64_t t = c->flush_ms, flush_due = c->last_flush_ms + c->flush_ms;
 	int64_t to_boundary = c->rot.next * 1000 - (int64_t)(now / 1000000ULL);
 
+	if (!pktq_empty(&c->q))
+		return 0;	/* the last turn left packets queued */
 	if (c->rot.st == ROT_WRITING)
 		t = flush_due > mono_now_ms ? flush_due - mono_now_ms : 0;
 	if (c->rot.st == ROT_WRITING && to_boundary < (int64_t)t)
@@ -230,6 +314,28 @@ static void start_event(struct capture *c)
 	archive_emit(c->a);
 }
 
+/* The queue, the two eventfds and the handle's lock; -1 after saying why. */
+static int open_queue(struct capture *c)
+{
+	c->fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	c->stop_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	if (c->fd < 0 || c->stop_fd < 0 || pktq_init(&c->q, HOSTD_PCAP_QUEUE) < 0) {
+		report("capture %s: queue: %s; guest not started", c->iface, strerror(errno));
+		return -1;
+	}
+	pthread_mutex_init(&c->plock, NULL);
+	return 0;
+}
+
+static void close_queue(struct capture *c)
+{
+	pktq_free(&c->q);
+	if (c->fd >= 0)
+		close(c->fd);
+	if (c->stop_fd >= 0)
+		close(c->stop_fd);
+}
+
 struct capture *capture_open(struct archive *a, const char *iface, unsigned int period,
 			     unsigned int flush_ms)
 {
@@ -242,13 +348,15 @@ struct capture *capture_open(struct archive *a, const char *iface, unsigned int 
 	c->dirfd = -1;
 	c->flush_ms = flush_ms < HOSTD_PCAP_FLUSH_MS ? flush_ms : HOSTD_PCAP_FLUSH_MS;
 	snprintf(c->iface, sizeof(c->iface), "%s", iface);
+	if (open_queue(c) < 0)
+		goto out_queue;
 	if (open_dir(c) < 0)
-		goto out_free;
+		goto out_queue;
 	c->p = open_iface(iface);
 	if (!c->p)
 		goto out_dir;
-	c->fd = prepare_fd(c->p, iface);
-	if (c->fd < 0)
+	c->pcap_fd = prepare_fd(c->p, iface);
+	if (c->pcap_fd < 0)
 		goto out_pcap;
 	snprintf(dir, sizeof(dir), "%s/pcap", a->run_dir);
 	rot_init(&c->rot, c->dirfd, dir, iface, HOSTD_PCAP_SNAPLEN,
@@ -265,7 +373,8 @@ out_pcap:
 	pcap_close(c->p);
 out_dir:
 	close(c->dirfd);
-out_free:
+out_queue:
+	close_queue(c);
 	free(c);
 	return NULL;
 }
@@ -279,6 +388,21 @@ static void summary(const struct capture *c)
 	       (unsigned long long)c->rot.files);
 }
 
+/* The reader drains the ring once more and exits (never started: the ring is drained here). */
+static void stop_reader(struct capture *c)
+{
+	uint64_t one = 1;
+
+	if (!c->reader_on) {
+		drain_ring(c);
+		return;
+	}
+	if (write(c->stop_fd, &one, sizeof(one)) < 0)
+		report("capture %s: cannot stop the reader: %s", c->iface, strerror(errno));
+	pthread_join(c->reader, NULL);
+	c->reader_on = 0;
+}
+
 void capture_close(struct capture *c)
 {
 	uint64_t m;
@@ -286,7 +410,10 @@ void capture_close(struct capture *c)
 
 	if (!c)
 		return;
-	capture_read(c);
+	stop_reader(c);
+	while (!pktq_empty(&c->q))
+		write_queued(c, HOSTD_PCAP_DRAIN);
+	read_error(c);
 	emit_stats(c, "stop");
 	next_file_counts(c);
 	rot_begin(&c->rot, 1);
@@ -304,6 +431,8 @@ void capture_close(struct capture *c)
 	}
 	summary(c);
 	pcap_close(c->p);
+	pthread_mutex_destroy(&c->plock);
+	close_queue(c);
 	close(c->dirfd);
 	free(c);
 }

@@ -3,21 +3,43 @@
 #define CAPTURE_H
 
 #include <pcap/pcap.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "archive.h"
+#include "pktqueue.h"
 #include "rotate.h"
 
+/*
+ * Two threads. The reader (started by capture_start) only moves packets
+ * from libpcap's ring into q, so the ring drains even while zlib or the
+ * disk is slow; it owns the pcap handle, except that pcap_stats is called
+ * by the loop: plock serialises the two (held around each pcap_dispatch
+ * and each pcap_stats, never while waiting). Everything else (the files,
+ * the counts, the archive) belongs to the loop's thread, the writer. The
+ * reader says "packets queued" through the eventfd fd, which the loop
+ * polls; the loop says "stop" through stop_fd.
+ */
 struct capture {
 	pcap_t *p;
-	int fd;				/* selectable, non-blocking */
+	int pcap_fd;			/* the handle's, non-blocking: the reader polls it */
+	int fd;				/* eventfd the loop polls: packets queued, or the reader stopped */
+	int stop_fd;			/* eventfd: the reader finishes draining and exits */
+	pthread_mutex_t plock;		/* the pcap handle */
+	pthread_t reader;
+	int reader_on;			/* started and not yet joined */
+	struct pktq q;
+	atomic_int read_err;		/* the reader stopped on a read error (release after read_msg) */
+	char read_msg[PCAP_ERRBUF_SIZE];
 	char iface[32];
 	struct archive *a;		/* events, and the fail-closed state */
 	int dirfd;			/* RUN_DIR/pcap */
 	unsigned int flush_ms;
 	uint64_t last_flush_ms;
 	struct pcap_stat last;		/* at the last capture.stats */
-	uint64_t last_dropped_hostd;
+	uint64_t last_dropped_hostd;	/* no file or memory full, in earlier files */
+	uint64_t last_dropped_queue;	/* queue full, at the last capture.stats */
 	uint64_t file_packets0, file_bytes0;	/* totals when the open file began */
 	uint64_t packets, bytes;	/* written, all files */
 	int read_failed;		/* a pcap read error was reported */
@@ -32,16 +54,23 @@ struct capture {
 struct capture *capture_open(struct archive *a, const char *iface, unsigned int period,
 			     unsigned int flush_ms);
 
-/* Reads what the ring holds now. */
+/*
+ * Starts the reader thread. Call after dropping privileges: a thread keeps
+ * the credentials it was created with. 0, or -1 (recording failed: the
+ * archive says so, the loop pauses the guest).
+ */
+int capture_start(struct capture *c);
+
+/* The loop's part when fd is readable: compresses what the reader queued (a bounded number). */
 void capture_read(struct capture *c);
 
-/* Rotation on the boundary, the idle flush, retries of failed steps. */
+/* Rotation on the boundary, the idle flush, retries of failed steps, queued packets left over. */
 void capture_tick(struct capture *c, uint64_t now, uint64_t mono_now_ms);
 
 /* Milliseconds until capture_tick has something to do. */
-int capture_timeout_ms(const struct capture *c, uint64_t now, uint64_t mono_now_ms);
+int capture_timeout_ms(struct capture *c, uint64_t now, uint64_t mono_now_ms);
 
-/* Reads what is left, writes capture.stats (reason "stop"), finishes the file, frees c. */
+/* Stops the reader, writes all it read, capture.stats (reason "stop"), finishes the file, frees c. */
 void capture_close(struct capture *c);
 
 #endif

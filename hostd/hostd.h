@@ -53,12 +53,19 @@
 
 /* Data Capture (--capture IFACE): whole packets, as tcpdump -s 0. */
 #define HOSTD_PCAP_SNAPLEN 262144
-/* The kernel's capture ring: absorbs a burst while hostd compresses or the disk stalls. */
-#define HOSTD_PCAP_BUFFER (8 << 20)
+/* The kernel's capture ring (tcpdump -B 32768): a second of a small-packet flood while the reader waits for a CPU. */
+#define HOSTD_PCAP_BUFFER (32 << 20)
 /* libpcap's packet buffer timeout: how long a packet may wait in the ring before poll wakes. */
 #define HOSTD_PCAP_TIMEOUT_MS 100
-/* Packets handled per wakeup before timers get a turn. */
+/* Packets the reader thread takes from the ring per pcap_dispatch (it holds the handle's lock meanwhile). */
 #define HOSTD_PCAP_DISPATCH 1024
+/* The queue from the reader thread to the writer: absorbs seconds of a flood while zlib catches up
+ * (about 700,000 small packets, or 250 full-size 256 KiB ones); beyond it packets are counted dropped. */
+#define HOSTD_PCAP_QUEUE (64U << 20)
+/* Queued packets the writer compresses per turn before the tty stream and the timers get one. */
+#define HOSTD_PCAP_DRAIN 4096
+/* Uncompressed record bytes gathered before one deflate call (a 74-byte packet is one call otherwise). */
+#define HOSTD_PCAP_STAGE (64 << 10)
 /* Idle flush of the capture file: a crash loses at most this much (and at most --flush-ms). */
 #define HOSTD_PCAP_FLUSH_MS 1000
 /* Uncompressed bytes after which the capture file is sync-flushed and written: bounds memory. */

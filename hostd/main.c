@@ -433,6 +433,10 @@ static int run_live(const struct opts *o)
 		dropped = 0;
 		loop_stop_guest(&r);	/* nothing runs with a hostd that kept root against its orders */
 	} else {
+		/* After the drop, so the reader thread has hostd's final credentials; if it
+		 * cannot start, the archive has failed and the loop pauses the guest. */
+		if (r.cap)
+			capture_start(r.cap);
 		signalled = loop_run(&r, &waitmask) == LOOP_SIGNAL;
 	}
 	if (signalled) {

@@ -1,15 +1,11 @@
 /* One capture file: classic pcap records through gzip, written so the file on disk always ends at a record. */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "hostd.h"
 #include "pcapfile.h"
-
-/* Room deflate is given per call; more is added as output grows. */
-#define OUT_STEP 65536
 
 static void put_le32(unsigned char *p, uint32_t v)
 {
@@ -53,48 +49,11 @@ uint32_t pcap_linktype(int dlt)
 	return (uint32_t)dlt;
 }
 
-static int grow(struct pcapfile *f)
-{
-	size_t cap = f->pend_cap ? f->pend_cap * 2 : OUT_STEP * 2;
-	unsigned char *p = realloc(f->pend, cap);
-
-	if (!p)
-		return -1;
-	f->pend = p;
-	f->pend_cap = cap;
-	return 0;
-}
-
-/* Runs deflate over n bytes with flush mode fl, gathering the output in pend. */
-static int deflate_into(struct pcapfile *f, const void *in, size_t n, int fl)
-{
-	int zr;
-
-	f->z.next_in = (Bytef *)(uintptr_t)in;
-	f->z.avail_in = (uInt)n;
-	do {
-		if (f->pend_cap - f->pend_len < OUT_STEP / 4 && grow(f) < 0)
-			return -1;
-		f->z.next_out = f->pend + f->pend_len;
-		f->z.avail_out = (uInt)(f->pend_cap - f->pend_len);
-		zr = deflate(&f->z, fl);
-		f->pend_len = (size_t)(f->z.next_out - f->pend);
-		if (zr == Z_STREAM_ERROR)
-			return -1;
-	} while (f->z.avail_in > 0 || f->z.avail_out == 0 ||
-		 (fl == Z_FINISH && zr != Z_STREAM_END));
-	return 0;
-}
-
-static void free_all(struct pcapfile *f)
-{
-	if (f->z_ok)
-		deflateEnd(&f->z);
-	f->z_ok = 0;
-	free(f->pend);
-	f->pend = NULL;
-	f->pend_len = f->pend_cap = 0;
-}
+/* One file open at a time: gzip's default level, a full 32 KiB window. */
+static const struct gz_conf pcap_gz = {
+	.level = HOSTD_PCAP_GZ_LEVEL, .window_bits = HOSTD_PCAP_GZ_WINDOW_BITS,
+	.mem_level = HOSTD_PCAP_GZ_MEM_LEVEL, .hash = 0,
+};
 
 int pcapfile_open(struct pcapfile *f, int dirfd, const char *name, uint32_t snaplen,
 		  uint32_t linktype)
@@ -102,77 +61,52 @@ int pcapfile_open(struct pcapfile *f, int dirfd, const char *name, uint32_t snap
 	unsigned char h[PCAP_HEADER_SIZE];
 
 	memset(f, 0, sizeof(*f));
-	f->fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
-	if (f->fd < 0)
+	if (gzw_open(&f->gz, dirfd, name, &pcap_gz) < 0)
 		return -1;
-	/* windowBits + 16: a gzip header and trailer, so zcat and tshark read the file. */
-	if (deflateInit2(&f->z, HOSTD_PCAP_GZ_LEVEL, Z_DEFLATED, HOSTD_PCAP_GZ_WINDOW_BITS + 16,
-			 HOSTD_PCAP_GZ_MEM_LEVEL, Z_DEFAULT_STRATEGY) != Z_OK)
-		goto out_close;
-	f->z_ok = 1;
 	pcap_header(h, snaplen, linktype);
-	if (deflate_into(f, h, sizeof(h), Z_NO_FLUSH) < 0)
-		goto out_close;
-	f->dirty = 1;
+	if (gzw_add(&f->gz, h, sizeof(h)) < 0) {
+		gzw_abandon(&f->gz);
+		unlinkat(dirfd, name, 0);
+		errno = ENOMEM;
+		return -1;
+	}
 	return 0;
-
-out_close:
-	free_all(f);
-	close(f->fd);
-	unlinkat(dirfd, name, 0);
-	f->fd = -1;
-	errno = ENOMEM;
-	return -1;
 }
 
-/* Writes what is pending after the file's last whole stretch; a part that landed is cut off again. */
-static int drain(struct pcapfile *f)
+/* Deflates what the stage holds. 0, or -1 (gz.err). */
+static int unstage(struct pcapfile *f)
 {
-	size_t done = 0;
-	ssize_t k;
+	size_t n = f->stage_len;
 
-	while (done < f->pend_len) {
-		k = pwrite(f->fd, f->pend + done, f->pend_len - done, (off_t)(f->written + done));
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0) {
-			f->err = k < 0 ? errno : EIO;
-			f->failed = 1;
-			/* Best effort: a reader then stops at the last whole record. */
-			if (ftruncate(f->fd, (off_t)f->written) < 0)
-				errno = 0;
-			errno = f->err;
-			return -1;
-		}
-		done += (size_t)k;
-	}
-	f->written += done;
-	f->pend_len = 0;
-	return 0;
+	f->stage_len = 0;
+	return n ? gzw_add(&f->gz, f->stage, n) : 0;
 }
 
 int pcapfile_put(struct pcapfile *f, uint32_t sec, uint32_t usec, uint32_t caplen,
 		 uint32_t len, const void *data)
 {
-	unsigned char h[PCAP_REC_SIZE];
+	size_t n = PCAP_REC_SIZE + (size_t)caplen;
 
-	if (f->fd < 0 || !f->z_ok)
-		return -1;
-	if (f->pend_len >= HOSTD_PENDING_MAX) {
+	if (gzw_full(&f->gz)) {
 		f->dropped++;	/* the disk has refused megabytes: this packet is lost, and counted */
 		return 1;
 	}
-	pcap_rec_header(h, sec, usec, caplen, len);
-	if (deflate_into(f, h, sizeof(h), Z_NO_FLUSH) < 0 ||
-	    deflate_into(f, data, caplen, Z_NO_FLUSH) < 0) {
-		f->failed = 1;
-		f->err = ENOMEM;
+	if (f->stage_len + n > sizeof(f->stage) && unstage(f) < 0)
 		return -1;
+	if (n > sizeof(f->stage)) {
+		unsigned char h[PCAP_REC_SIZE];
+
+		pcap_rec_header(h, sec, usec, caplen, len);
+		if (gzw_add(&f->gz, h, sizeof(h)) < 0 || gzw_add(&f->gz, data, caplen) < 0)
+			return -1;
+	} else {
+		pcap_rec_header(f->stage + f->stage_len, sec, usec, caplen, len);
+		memcpy(f->stage + f->stage_len + PCAP_REC_SIZE, data, caplen);
+		f->stage_len += n;
 	}
 	f->packets++;
 	f->bytes += caplen;
-	f->dirty = 1;
-	f->since_sync += sizeof(h) + caplen;
+	f->since_sync += n;
 	if (f->since_sync >= HOSTD_PCAP_SYNC_BYTES)
 		return pcapfile_flush(f);
 	return 0;
@@ -180,67 +114,25 @@ int pcapfile_put(struct pcapfile *f, uint32_t sec, uint32_t usec, uint32_t caple
 
 int pcapfile_flush(struct pcapfile *f)
 {
-	int fl = Z_SYNC_FLUSH;
-
-	if (f->fd < 0)
+	if (unstage(f) < 0)
 		return -1;
-	if (f->dirty && f->z_ok) {
-		if (++f->syncs >= HOSTD_FULL_FLUSH_EVERY) {
-			fl = Z_FULL_FLUSH;	/* a reader can restart here after damage */
-			f->syncs = 0;
-		}
-		if (deflate_into(f, NULL, 0, fl) < 0) {
-			f->failed = 1;
-			f->err = ENOMEM;
-			return -1;
-		}
-		f->dirty = 0;
-		f->since_sync = 0;
-	}
-	return drain(f);
+	f->since_sync = 0;
+	return gzw_flush(&f->gz);
 }
 
 int pcapfile_finish(struct pcapfile *f)
 {
-	if (f->fd < 0)
+	if (unstage(f) < 0)
 		return -1;
-	if (f->z_ok) {
-		if (deflate_into(f, NULL, 0, Z_FINISH) < 0) {
-			f->failed = 1;
-			f->err = ENOMEM;
-			return -1;
-		}
-		deflateEnd(&f->z);
-		f->z_ok = 0;
-		f->dirty = 0;
-	}
-	return drain(f);
+	return gzw_finish(&f->gz);
 }
 
 int pcapfile_close(struct pcapfile *f)
 {
-	int r = 0, err = 0;
-
-	if (f->fd < 0)
-		return 0;
-	if (fsync(f->fd) < 0) {
-		r = -1;
-		err = errno;
-	}
-	if (close(f->fd) < 0 && !r) {
-		r = -1;
-		err = errno;
-	}
-	f->fd = -1;
-	free_all(f);
-	errno = err;
-	return r;
+	return gzw_close(&f->gz, NULL);
 }
 
 void pcapfile_abandon(struct pcapfile *f)
 {
-	if (f->fd >= 0)
-		close(f->fd);
-	f->fd = -1;
-	free_all(f);
+	gzw_abandon(&f->gz);
 }

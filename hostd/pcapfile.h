@@ -2,9 +2,10 @@
 #ifndef PCAPFILE_H
 #define PCAPFILE_H
 
-#include <stddef.h>
 #include <stdint.h>
-#include <zlib.h>
+
+#include "gzwriter.h"
+#include "hostd.h"
 
 #define PCAP_MAGIC_USEC 0xa1b2c3d4U
 #define PCAP_HEADER_SIZE 24
@@ -12,25 +13,13 @@
 #define PCAP_LINKTYPE_ETHERNET 1
 #define PCAP_LINKTYPE_RAW 101
 
-/*
- * Records are deflated into memory; at each flush the stream is
- * sync-flushed and the whole flushed stretch written at the end of what the
- * file holds (pwrite at 'written'). A short or failed write is truncated
- * back, so the file always ends at a flush point: a reader decodes every
- * record in it, none cut. The stretch stays in memory and is retried.
- */
+/* A capture file: its gzip writer (gzwriter.h) and the counts; memory is bounded while the disk refuses. */
 struct pcapfile {
-	int fd;			/* -1: not open */
-	int z_ok;
-	z_stream z;
-	unsigned char *pend;	/* compressed bytes not yet in the file */
-	size_t pend_len, pend_cap;
+	struct gzwriter gz;
+	/* Records gathered for one deflate call: zlib's cost per call outweighs a small packet's. */
+	unsigned char stage[HOSTD_PCAP_STAGE];
+	size_t stage_len;
 	size_t since_sync;	/* uncompressed bytes since the last sync flush */
-	int dirty;
-	unsigned int syncs;	/* sync flushes since the last full flush */
-	int failed;		/* a write failed (err); bytes kept in pend */
-	int err;
-	uint64_t written;	/* bytes in the file, each stretch whole */
 	uint64_t packets;	/* records accepted */
 	uint64_t bytes;		/* captured bytes accepted (record data) */
 	uint64_t dropped;	/* records refused: pend full while the disk refused */

@@ -52,7 +52,7 @@ void rot_init(struct rotor *r, int dirfd, const char *dir, const char *iface,
 	memset(r, 0, sizeof(*r));
 	r->st = ROT_REOPEN;
 	r->dirfd = dirfd;
-	r->f.fd = -1;
+	r->f.gz.fd = -1;
 	snprintf(r->dir, sizeof(r->dir), "%s", dir);
 	rot_base(r->base, sizeof(r->base), iface);
 	r->snaplen = snaplen;
@@ -93,7 +93,7 @@ static int failed(struct rotor *r, const char *path, int err, uint64_t mono_now_
 static int do_sync(struct rotor *r, uint64_t mono_now_ms)
 {
 	if (pcapfile_finish(&r->f) < 0)
-		return failed(r, r->part, r->f.err, mono_now_ms);
+		return failed(r, r->part, r->f.gz.err, mono_now_ms);
 	r->files++;
 	if (pcapfile_close(&r->f) < 0) {
 		/* Never retry an fsync: the file stays .part (unfinished) and a new one starts. */
@@ -180,7 +180,7 @@ int rot_put(struct rotor *r, uint32_t sec, uint32_t usec, uint32_t caplen, uint3
 	}
 	if (pcapfile_put(&r->f, sec, usec, caplen, len, data) < 0) {
 		snprintf(r->err_path, sizeof(r->err_path), "%s", r->part);
-		r->err = r->f.err;
+		r->err = r->f.gz.err;
 		return -1;
 	}
 	return 0;
@@ -192,7 +192,7 @@ int rot_flush(struct rotor *r)
 		return 0;
 	if (pcapfile_flush(&r->f) < 0) {
 		snprintf(r->err_path, sizeof(r->err_path), "%s", r->part);
-		r->err = r->f.err;
+		r->err = r->f.gz.err;
 		return -1;
 	}
 	return 0;

@@ -2,25 +2,12 @@
 #ifndef TTYFILE_H
 #define TTYFILE_H
 
-#include <stddef.h>
-#include <stdint.h>
-#include <zlib.h>
-
+#include "gzwriter.h"
 #include "sha256.h"
 #include "ttylog.h"
 
 struct ttyfile {
-	int fd;			/* -1: not open */
-	int z_ok;		/* deflateInit2 succeeded */
-	z_stream z;
-	struct sha256 sha;	/* of the bytes that reached the file */
-	unsigned char *pend;	/* compressed bytes not yet written */
-	size_t pend_len, pend_cap;
-	int dirty;		/* records since the last flush */
-	unsigned int syncs;	/* sync flushes since the last full flush */
-	int failed;		/* a write failed (err); data is kept in pend */
-	int err;
-	uint64_t written;	/* bytes in the file */
+	struct gzwriter gz;	/* the file, its deflate state, the pending bytes, the sha256 */
 };
 
 /* Creates dirfd/name (refusing an existing file). Returns 0, or -1 with errno (EEXIST: name taken). */

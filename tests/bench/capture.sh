@@ -34,7 +34,7 @@ PAYLOAD=${PAYLOAD:-32}        # UDP payload bytes (74-byte frames on tap0)
 DRAIN=${DRAIN:-2}             # s after the flood before the CPU is read
 PORT=40404                    # closed in the guest
 GUEST=10.0.0.2                # the flood's destination on tap0 (after NAT)
-TD_BUFFER_KIB=8192            # tcpdump -B: hostd's ring (HOSTD_PCAP_BUFFER)
+TD_BUFFER_KIB=32768           # tcpdump -B: hostd's ring (HOSTD_PCAP_BUFFER)
 STATE=/run/honeynet/lab.state
 for c in tcpdump gzip timeout; do
 	command -v "$c" >/dev/null || die "command $c not found"
@@ -216,7 +216,7 @@ md = f"""## 5. Data Capture under an inbound flood: hostd against tcpdump
 
 Command (tests/bench/capture.sh), {rounds} rounds of each tcpdump variant,
 alternating, one lab boot a round. Each round: `build/bin/honeynet lab up`
-(hostd captures tap0 in hn-wall, as the lab runs it: libpcap, 8 MiB ring,
+(hostd captures tap0 in hn-wall, as the lab runs it: libpcap, 32 MiB ring,
 100 ms timeout, gzip level 6, as nobody), then, on the same tap0 in hn-wall,
 
     ip netns exec hn-wall tcpdump -i tap0 -n -B {tdbuf} -Z nobody -w F                (plain)
@@ -260,8 +260,9 @@ Over the rounds of each variant (CPU over packets, summed):
 All {2 * rounds} rounds share the 2 cores with the senders, the forwarding
 and NAT (softirq) and the guest kernel reading the flood, so a capture that
 is starved drops in the kernel ring: drops measure both the capture's cost
-and the scheduling it got. hostd reads the ring and deflates in one
-thread; `tcpdump | gzip` deflates in a second process, behind a pipe.{" Files that ended cut off: %d." % trunc if trunc else ""}
+and the scheduling it got. hostd reads the ring into a queue in one
+thread and deflates in another; `tcpdump | gzip` deflates in a second
+process, behind a pipe.{" Files that ended cut off: %d." % trunc if trunc else ""}
 """
 open(out, "w").write(md)
 PY

@@ -16,5 +16,6 @@ Suite *nflog_suite(void);
 Suite *conncount_suite(void);
 Suite *netopts_suite(void);
 Suite *connlog_suite(void);
+Suite *pktqueue_suite(void);
 
 #endif

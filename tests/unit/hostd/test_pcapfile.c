@@ -169,8 +169,8 @@ START_TEST(large_input_is_written)
 		p[k] = (unsigned char)(k * 2654435761U >> 13);
 	for (k = 0; k < 8; k++)
 		ck_assert_int_eq(pcapfile_put(&f, 1, 0, sizeof(p), sizeof(p), p), 0);
-	ck_assert_uint_gt(f.written, 0);
-	ck_assert_uint_eq(f.pend_len, 0);
+	ck_assert_uint_gt(f.gz.written, 0);
+	ck_assert_uint_eq(f.gz.pend_len, 0);
 	ck_assert_int_eq(pcapfile_finish(&f), 0);
 	ck_assert_int_eq(pcapfile_close(&f), 0);
 }
@@ -187,18 +187,18 @@ START_TEST(disk_full)
 	ck_assert_int_eq(pcapfile_open(&f, dirfd_, "c.pcap.gz", 262144, 1), 0);
 	packet(p, 100, 0);
 	ck_assert_int_eq(pcapfile_put(&f, 1, 0, 100, 100, p), 0);
-	good = f.fd;
-	f.fd = full;
+	good = f.gz.fd;
+	f.gz.fd = full;
 	ck_assert_int_eq(pcapfile_flush(&f), -1);
-	ck_assert(f.failed);
-	ck_assert_int_eq(f.err, ENOSPC);
-	ck_assert_uint_eq(f.written, 0);
-	ck_assert_uint_gt(f.pend_len, 0);
+	ck_assert(f.gz.failed);
+	ck_assert_int_eq(f.gz.err, ENOSPC);
+	ck_assert_uint_eq(f.gz.written, 0);
+	ck_assert_uint_gt(f.gz.pend_len, 0);
 	/* The disk has room again: the same bytes land, and the file reads. */
-	f.fd = good;
+	f.gz.fd = good;
 	close(full);
 	ck_assert_int_eq(pcapfile_flush(&f), 0);
-	ck_assert_uint_gt(f.written, 0);
+	ck_assert_uint_gt(f.gz.written, 0);
 	ck_assert_int_eq(pcapfile_finish(&f), 0);
 	ck_assert_int_eq(pcapfile_close(&f), 0);
 }
@@ -214,8 +214,8 @@ START_TEST(pending_is_bounded)
 
 	ck_assert_int_ge(full, 0);
 	ck_assert_int_eq(pcapfile_open(&f, dirfd_, "c.pcap.gz", 262144, 1), 0);
-	good = f.fd;
-	f.fd = full;
+	good = f.gz.fd;
+	f.gz.fd = full;
 	srand(1);
 	for (k = 0; k < sizeof(p); k++)
 		p[k] = (unsigned char)(rand() >> 7);	/* incompressible */
@@ -223,8 +223,8 @@ START_TEST(pending_is_bounded)
 		r = pcapfile_put(&f, 1, 0, sizeof(p), sizeof(p), p);
 	ck_assert_int_eq(r, 1);
 	ck_assert_uint_eq(f.dropped, 1);
-	ck_assert_uint_lt(f.pend_len, HOSTD_PENDING_MAX + 2 * HOSTD_PCAP_SYNC_BYTES);
-	f.fd = good;
+	ck_assert_uint_lt(f.gz.pend_len, HOSTD_PENDING_MAX + 2 * HOSTD_PCAP_SYNC_BYTES);
+	f.gz.fd = good;
 	close(full);
 	pcapfile_abandon(&f);
 }

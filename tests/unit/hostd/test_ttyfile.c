@@ -121,13 +121,13 @@ START_TEST(disk_full)
 
 	ck_assert_int_ge(full, 0);
 	ck_assert_int_eq(ttyfile_open(&t, dirfd_, "s.ttylog.gz"), 0);
-	dup2(full, t.fd);
+	dup2(full, t.gz.fd);
 	close(full);
 	ck_assert_int_eq(ttyfile_put(&t, &r, "data"), 0);
 	ck_assert_int_eq(ttyfile_flush(&t), -1);
-	ck_assert_int_eq(t.failed, 1);
-	ck_assert_int_eq(t.err, ENOSPC);
-	ck_assert_uint_gt(t.pend_len, 0);	/* kept for a retry */
+	ck_assert_int_eq(t.gz.failed, 1);
+	ck_assert_int_eq(t.gz.err, ENOSPC);
+	ck_assert_uint_gt(t.gz.pend_len, 0);	/* kept for a retry */
 	ck_assert_int_eq(ttyfile_close(&t, hex), -1);
 	ck_assert_str_eq(hex, "");
 }
