@@ -1,4 +1,4 @@
-/* The guest kernel as hostd's child: its own process group, the stream fd, pdeathsig, pause and kill. */
+/* The guest kernel as hostd's child: its own process group, the stream fd, pdeathsig, a guard, pause and kill. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -74,6 +74,76 @@ static void grow_pipe(int fd)
 		errno = 0;
 }
 
+/*
+ * The guard, a child of hostd in a session of its own: it waits on a pipe
+ * whose write end only hostd holds. If hostd dies (SIGKILL included) the
+ * pipe reaches EOF and the guard kills the guest's process group: the
+ * kernel dies of PR_SET_PDEATHSIG anyway, but UML's host helpers (the
+ * processes that run guest code, the stub and I/O helpers) are the
+ * kernel's children and would otherwise run on, holding tap0. A byte from
+ * hostd means it reaps the guest itself: the guard exits without killing,
+ * before the group id can be reused. It keeps no other fd: not the
+ * capture socket, not the archive.
+ */
+static void guard(int rd, pid_t pgid)
+{
+	static const int quiet[] = { SIGINT, SIGTERM, SIGHUP };
+	char b;
+	ssize_t k;
+	size_t i;
+
+	if (setsid() < 0 || dup2(rd, HOSTD_LOG_FD) < 0 ||
+	    close_range(HOSTD_LOG_FD + 1, ~0U, 0) < 0) {
+		kill(-pgid, SIGKILL);	/* cannot watch: fail closed now */
+		_exit(126);
+	}
+	for (i = 0; i < sizeof(quiet) / sizeof(quiet[0]); i++)
+		signal(quiet[i], SIG_IGN);	/* only hostd's end ends it */
+	do
+		k = read(HOSTD_LOG_FD, &b, 1);
+	while (k < 0 && errno == EINTR);
+	if (k != 1)
+		kill(-pgid, SIGKILL);
+	_exit(0);
+}
+
+/* Forks the guard for the started guest. 0, or -1 after saying why. */
+static int start_guard(struct guest *g)
+{
+	int gp[2];
+
+	if (pipe2(gp, O_CLOEXEC) < 0) {
+		report("guard pipe: %s; guest not started", strerror(errno));
+		return -1;
+	}
+	g->guard = fork();
+	if (g->guard == 0) {
+		close(gp[1]);
+		guard(gp[0], g->pid);
+	}
+	close(gp[0]);
+	if (g->guard < 0) {
+		report("guard: fork: %s; guest not started", strerror(errno));
+		g->guard = 0;
+		close(gp[1]);
+		return -1;
+	}
+	g->guard_fd = gp[1];
+	return 0;
+}
+
+/* hostd reaps the guest itself: the guard exits without a kill. */
+static void release_guard(struct guest *g)
+{
+	if (g->guard <= 0)
+		return;
+	if (write(g->guard_fd, "", 1) != 1)
+		kill(g->guard, SIGKILL);	/* it would kill the (dead) group on EOF: stop it first */
+	close(g->guard_fd);
+	waitpid(g->guard, NULL, 0);
+	g->guard = 0;
+}
+
 int guest_start(struct guest *g, char *const *argv, int console_fd)
 {
 	int lp[2], ep[2], e;
@@ -106,6 +176,11 @@ int guest_start(struct guest *g, char *const *argv, int console_fd)
 		guest_reap(g, 1);
 		return -1;
 	}
+	if (start_guard(g) < 0) {
+		guest_kill(g);
+		guest_reap(g, 1);
+		return -1;
+	}
 	return 0;
 }
 
@@ -135,6 +210,7 @@ int guest_reap(struct guest *g, int wait)
 	    si.si_pid != g->pid)
 		return 0;
 	kill(-g->pid, SIGKILL);	/* helpers the kernel left behind */
+	release_guard(g);
 	if (waitpid(g->pid, &st, 0) != g->pid)
 		return 0;
 	g->exited = 1;

@@ -1,4 +1,4 @@
-/* The guest kernel as hostd's child: its own process group, the stream fd, pdeathsig, pause and kill. */
+/* The guest kernel as hostd's child: its own process group, the stream fd, pdeathsig, a guard, pause and kill. */
 #ifndef GUEST_H
 #define GUEST_H
 
@@ -10,13 +10,16 @@ struct guest {
 	int exited;
 	int status;	/* wait status once exited */
 	int paused;
+	pid_t guard;	/* kills the group if hostd dies (guest.c); 0: none */
+	int guard_fd;	/* the guard's pipe, write end: only hostd holds it */
 };
 
 /*
  * Starts argv[0] with argv (which must already carry tty_log_fd=N) in a new
  * session: stdin /dev/null, stdout and stderr console_fd, the stream pipe's
- * write end as fd HOSTD_LOG_FD, SIGKILL when hostd dies. Returns 0, or -1
- * after saying why (exec failures included).
+ * write end as fd HOSTD_LOG_FD, SIGKILL when hostd dies; then the guard,
+ * which kills the whole group (UML's host helpers too) when hostd dies.
+ * Returns 0, or -1 after saying why (exec failures included).
  */
 int guest_start(struct guest *g, char *const *argv, int console_fd);
 

@@ -1,6 +1,7 @@
 #!/bin/bash
-# Fail closed: hostd killed with SIGKILL mid-run takes the guest with it,
-# the honeywall's outbound limits keep holding, and the pcap files already
+# Fail closed: hostd killed with SIGKILL mid-run takes the guest with it
+# (the kernel and every host process of its group, within seconds), the
+# honeywall's outbound limits keep holding, and the pcap files already
 # written read cleanly.
 source "$(dirname "$0")/lib.sh"
 require root "$HONEYNET" "$TOP/build/linux" "$TOP/build/root_fs" sshpass \
@@ -29,10 +30,17 @@ sleep 2
 check "the guest kernel died with hostd (fail closed)" bash -c "! kill -0 $kernel_pid 2>/dev/null"
 check "the Data Control ruleset is still loaded" \
 	bash -c 'ip netns exec hn-wall nft list table inet honeynet_dc >/dev/null' 
-# The dead kernel's host helper processes linger until lab down, running no
-# guest code but holding tap0; end them so a stand-in can take the tap.
-ip netns pids hn-wall | xargs -r kill -KILL
-sleep 1
+# hostd's guard kills the rest of the guest's process group (UML's host
+# helpers, which are the kernel's children, not hostd's): nothing of the
+# guest may run on unrecorded, and tap0 is free for the stand-in.
+guest_gone() {
+	! ls -l /proc/[0-9]*/exe 2>/dev/null | grep -qE -- "$TOP/build/(linux|bin/hostd)( |$)"
+}
+for i in $(seq 50); do
+	guest_gone && break
+	sleep 0.1
+done
+check "within 5 s no process of the guest (UML's helpers) or of hostd is left" guest_gone
 # A stand-in honeypot on tap0 tries ten more: only the four left may pass.
 wall_mac=$(ip -n hn-wall -o link show tap0 | grep -o 'link/ether [0-9a-f:]*' | cut -d' ' -f2)
 check "a stand-in honeypot sends 10 new TCP connections on tap0" \
@@ -51,5 +59,5 @@ done
 check "the capture holds the guest's SYNs to 203.0.113.200" \
 	test "$(for f in "$run"pcap/*; do zcat "$f" 2>/dev/null | tcpdump -nr - 'tcp[tcpflags] & tcp-syn != 0 and dst host 203.0.113.200' 2>/dev/null; done | wc -l)" -ge 5
 check "lab down cleans up after a killed hostd" "$HONEYNET" lab down
-check "nothing is left" lab_gone
+check "nothing is left within 5 s of lab down" wait_for 5 lab_gone
 exit $status
