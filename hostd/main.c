@@ -17,6 +17,7 @@
 #include "loop.h"
 #include "meta.h"
 #include "netopts.h"
+#include "parse_uint.h"
 #include "privdrop.h"
 #include "rootfs.h"
 #include "clock.h"
@@ -57,19 +58,6 @@ static void usage(FILE *f)
 		"4 recording failed (guest was paused); 5 setup failed.\n",
 		HOSTD_LOG_FD, HOSTD_ROTATE_DEFAULT, HOSTD_ROTATE_MIN, HOSTD_ROTATE_MAX,
 		HOSTD_LIMIT_TCP, HOSTD_LIMIT_UDP, HOSTD_LIMIT_ICMP, HOSTD_LIMIT_OTHER);
-}
-
-static int parse_ms(const char *s, unsigned int *out)
-{
-	char *end;
-	unsigned long v;
-
-	errno = 0;
-	v = strtoul(s, &end, 10);
-	if (errno || end == s || *end || v < HOSTD_FLUSH_MS_MIN || v > HOSTD_FLUSH_MS_MAX)
-		return -1;
-	*out = (unsigned int)v;
-	return 0;
 }
 
 /* One of the capture options; -1 after saying why. */
@@ -141,7 +129,8 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		case 'r': o->rootfs = optarg; break;
 		case 'p': o->parse = optarg; break;
 		case 'f':
-			if (parse_ms(optarg, &o->flush_ms) == 0)
+			if (parse_uint(optarg, HOSTD_FLUSH_MS_MIN, HOSTD_FLUSH_MS_MAX,
+				       &o->flush_ms) == 0)
 				break;
 			report("--flush-ms %s: expected %d..%d; nothing started", optarg,
 			       HOSTD_FLUSH_MS_MIN, HOSTD_FLUSH_MS_MAX);

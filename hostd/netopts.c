@@ -7,6 +7,7 @@
 
 #include "hostd.h"
 #include "netopts.h"
+#include "parse_uint.h"
 
 void netopts_init(struct netopts *n)
 {
@@ -19,40 +20,21 @@ void netopts_init(struct netopts *n)
 	n->limit[NF_OTHER] = HOSTD_LIMIT_OTHER;
 }
 
-/* A decimal in [lo, hi] that is the whole of s. */
-static int number(const char *s, unsigned long lo, unsigned long hi, unsigned long *out)
-{
-	char *end;
-	unsigned long v;
-
-	if (*s < '0' || *s > '9')
-		return -1;
-	errno = 0;
-	v = strtoul(s, &end, 10);
-	if (errno || *end || v < lo || v > hi)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 int netopts_rotate(struct netopts *n, const char *s, char *why, size_t whylen)
 {
-	unsigned long v;
-
-	if (number(s, HOSTD_ROTATE_MIN, HOSTD_ROTATE_MAX, &v) < 0) {
+	if (parse_uint(s, HOSTD_ROTATE_MIN, HOSTD_ROTATE_MAX, &n->rotate) < 0) {
 		snprintf(why, whylen, "--rotate %s: expected seconds, %d..%d", s,
 			 HOSTD_ROTATE_MIN, HOSTD_ROTATE_MAX);
 		return -1;
 	}
-	n->rotate = (unsigned int)v;
 	return 0;
 }
 
 int netopts_nflog(struct netopts *n, const char *s, char *why, size_t whylen)
 {
-	unsigned long v;
+	unsigned int v;
 
-	if (number(s, 0, 65535, &v) < 0) {
+	if (parse_uint(s, 0, 65535, &v) < 0) {
 		snprintf(why, whylen, "--nflog %s: expected an NFLOG group, 0..65535", s);
 		return -1;
 	}
@@ -77,7 +59,6 @@ static int limit_item(struct netopts *n, const char *item, char *why, size_t why
 {
 	static const char *const names[NF_NLIMITED] = { "tcp", "udp", "icmp", "other" };
 	const char *eq = strchr(item, '=');
-	unsigned long v;
 	size_t i, k;
 
 	for (i = 0; eq && i < NF_NLIMITED; i++) {
@@ -89,11 +70,10 @@ static int limit_item(struct netopts *n, const char *item, char *why, size_t why
 		snprintf(why, whylen, "--limits: \"%s\": expected tcp=N, udp=N, icmp=N or other=N", item);
 		return -1;
 	}
-	if (number(eq + 1, 1, HOSTD_LIMIT_MAX, &v) < 0) {
+	if (parse_uint(eq + 1, 1, HOSTD_LIMIT_MAX, &n->limit[i]) < 0) {
 		snprintf(why, whylen, "--limits: \"%s\": expected a limit of 1..%d", item, HOSTD_LIMIT_MAX);
 		return -1;
 	}
-	n->limit[i] = (unsigned int)v;
 	return 0;
 }
 

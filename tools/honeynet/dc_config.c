@@ -8,6 +8,7 @@
 
 #include "dc_config.h"
 #include "lab_config.h"
+#include "parse_uint.h"
 
 #define WHITESPACE " \t\r\v\f"
 #define DC_NKEYS 13

@@ -5,23 +5,8 @@
 #include <string.h>
 
 #include "lab_config.h"
+#include "parse_uint.h"
 #include "lab_defs.h"
-
-int parse_uint(const char *s, unsigned int min, unsigned int max,
-	       unsigned int *out)
-{
-	unsigned long v;
-	char *end;
-
-	if (*s < '0' || *s > '9')
-		return -1;
-	errno = 0;
-	v = strtoul(s, &end, 10);
-	if (errno || *end || v < min || v > max)
-		return -1;
-	*out = (unsigned int)v;
-	return 0;
-}
 
 static int set_path(char *dst, const char *src, const char *what, char *err,
 		    size_t errlen)

@@ -32,8 +32,4 @@ struct lab_config {
 int lab_config_parse(struct lab_config *cfg, int argc, char *const argv[],
 		     const char *bindir, char *err, size_t errlen);
 
-/* Parses a whole decimal number in [min, max]; -1 if it is anything else. */
-int parse_uint(const char *s, unsigned int min, unsigned int max,
-	       unsigned int *out);
-
 #endif

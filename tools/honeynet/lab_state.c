@@ -9,6 +9,7 @@
 #include "lab_state.h"
 #include "report.h"
 #include "write_all.h"
+#include "parse_uint.h"
 
 /* A state file is a few short lines; anything larger is not ours. */
 #define LAB_STATE_MAX (3 * PATH_MAX)

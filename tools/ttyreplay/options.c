@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "options.h"
+#include "parse_uint.h"
 
 static const struct option longopts[] = {
 	{ "speed", required_argument, NULL, 's' },
@@ -30,21 +31,6 @@ static int number(const char *s, double lo, double hi, double *v)
 	*v = strtod(s, &end);
 	return errno || end == s || *end || !isfinite(*v) || *v < lo || *v > hi ?
 		-1 : 0;
-}
-
-static int session_id(const char *s, uint32_t *v)
-{
-	char *end;
-	unsigned long long n;
-
-	if (*s < '0' || *s > '9')
-		return -1;
-	errno = 0;
-	n = strtoull(s, &end, 10);
-	if (errno || *end || n > UINT32_MAX)
-		return -1;
-	*v = (uint32_t)n;
-	return 0;
 }
 
 static int export_kind(const char *s)
@@ -75,7 +61,7 @@ static int option(struct options *o, int c, const char *arg, char *err,
 		return -1;
 	case 't':
 		o->tty_given = 1;
-		if (session_id(arg, &o->tty) == 0)
+		if (parse_uint(arg, 0, UINT32_MAX, &o->tty) == 0)
 			return 0;
 		snprintf(err, errlen, "--tty %s: need a session id (a number)", arg);
 		return -1;

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "lab_config.h"
+#include "parse_uint.h"
 #include "lab_defs.h"
 #include "suites.h"
 
