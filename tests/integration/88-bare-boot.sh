@@ -1,0 +1,71 @@
+#!/bin/bash
+# The kernel alone is a honeypot: in a directory holding root_fs and a
+# persona, with tap0 made beforehand, exactly `linux ubd0=root_fs
+# eth0=tuntap,,,` boots a guest whose /proc is masked and whose ttys are
+# logged (to files in the current directory), with nothing of the command
+# line in the guest. Runs in a network namespace of its own (not the lab's).
+source "$(dirname "$0")/lib.sh"
+require root "$HONEYNET" "$TOP/build/linux" "$TOP/build/root_fs" sshpass
+lab_lock
+
+ns=bare-test-$$
+work=$(mktemp -d /tmp/hn-bare-XXXXXX)
+kpid=
+cleanup() {
+	[ -n "$kpid" ] && kill -KILL -- "-$kpid" 2>/dev/null
+	ip netns del "$ns" 2>/dev/null
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+ip netns add "$ns"
+ip -n "$ns" link set lo up
+ip -n "$ns" tuntap add dev tap0 mode tap
+ip -n "$ns" addr add 10.0.0.1/24 dev tap0
+ip -n "$ns" link set tap0 up
+cp --sparse=always "$TOP/build/root_fs" "$work/root_fs"
+check "honeynet persona make: ./persona with the host CPU's cpuinfo" \
+	"$HONEYNET" persona make --from "$TOP/rootfs/persona/proc" --out "$work/persona"
+
+# The operator's console is the kernel's stdout; setsid so the whole
+# guest can be killed as one group if it does not power off.
+(cd "$work" && exec setsid ip netns exec "$ns" "$TOP/build/linux" \
+	ubd0=root_fs eth0=tuntap,,, </dev/null >console.log 2>&1) &
+kpid=$!
+
+# guest [-tt] CMD: CMD in the guest over ssh as root (-tt: on a pty).
+guest() {
+	local tty=()
+	[ "$1" = -tt ] && { tty=(-tt); shift; }
+	ip netns exec "$ns" sshpass -p root ssh -o StrictHostKeyChecking=no \
+		-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR \
+		-o ConnectTimeout=5 "${tty[@]}" root@10.0.0.2 "$@"
+}
+up() { guest true 2>/dev/null; }
+check "the guest answers ssh on 10.0.0.2 within 60 s" wait_for 60 up
+
+marker=bare-boot-$$
+out=$(guest -tt "/bin/echo $marker; cat /proc/cmdline; tr '\\0' '\\n' </proc/1/environ" 2>&1)
+check "ssh with a pty runs in the guest" grep -q "$marker" <<<"$out"
+check "the guest's /proc/cmdline has none of ours (ubd0=, eth0=)" \
+	lacks "ubd0=" "$out"
+check "... nor tuntap" lacks "tuntap" "$out"
+check "/proc is masked by ./persona (iomem has System RAM)" \
+	grep -q 'System RAM' <<<"$(guest cat /proc/iomem)"
+check "/proc/cpuinfo is persona make's (the hypervisor flag)" \
+	grep -qE '^flags.* hypervisor( |$)' <<<"$(guest cat /proc/cpuinfo)"
+check "systemd-detect-virt does not say uml" \
+	lacks uml "$(guest 'systemd-detect-virt || true')"
+check "the disk is vda" grep -q ' vda$' <<<"$(guest cat /proc/partitions)"
+
+# tty_log_dir defaults to the current directory: one file a session.
+logged() { grep -qa -- "$marker" "$work"/ttylog-* 2>/dev/null; }
+check "the pty session is logged to ./ttylog-* on the host" wait_for 5 logged
+check "the exec of /bin/echo is logged with its argv" \
+	bash -c "cat '$work'/ttylog-* | grep -qa '/bin/echo'"
+
+guest poweroff >/dev/null 2>&1
+gone() { ! kill -0 "$kpid" 2>/dev/null; }
+check "poweroff in the guest ends the kernel within 60 s" wait_for 60 gone
+check "the console (stdout) shows the boot" grep -q 'Linux version' "$work/console.log"
+exit $status
