@@ -27,14 +27,23 @@ SH
 GUEST=${GUEST//%RUNS%/$((RUNS + 1))}
 GUEST=${GUEST//%BYTES%/$((MB * 1000000))}
 
-# measure SETUP MODE BOOT RUN_DIR: one set-up's runs into $w/raw-*, and
-# its host-clock window into $w/win-*; fails if the guest did not answer.
+# hostd_use PID: hostd's CPU ticks (user + system) and voluntary context
+# switches (each one a wakeup: it slept in poll until the pipe had data).
+hostd_use() {
+	echo "$(awk '{print $14 + $15}' "/proc/$1/stat") $(awk '/^voluntary_ctxt_switches/ {print $2}' "/proc/$1/status")"
+}
+
+# measure SETUP MODE BOOT RUN_DIR HOSTD_PID: one set-up's runs into
+# $w/raw-*, and its host-clock window with hostd's CPU seconds and wakeups
+# over it into $w/win-*; fails if the guest did not answer.
 measure() {
-	local t0 raw=$w/raw-$1-$2-$3
+	local t0 u0 u1 raw=$w/raw-$1-$2-$3
 	t0=$(now)
+	u0=$(hostd_use "$5")
 	attacker "$GUEST" > "$raw" || { say "the guest's pty runs failed ($1, $2)"; return 1; }
+	u1=$(hostd_use "$5")
 	[ "$(wc -l < "$raw")" -eq $((RUNS + 1)) ] || { say "the guest printed: $(cat "$raw")"; return 1; }
-	echo "$1 $2 $3 $4 $t0 $(now)" > "$w/win-$1-$2-$3"
+	echo "$1 $2 $3 $4 $t0 $(now) $(echo "$u0 $u1" | awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f %d", ($3 - $1) / hz, $4 - $2}')" > "$w/win-$1-$2-$3"
 }
 
 # boot MODE B: boot B with the log MODE, both set-ups measured in it.
@@ -42,13 +51,13 @@ boot() {
 	local arch=$w/archive-$2-$1 run hp p
 	lab_up --tty-log "$1" --archive "$arch" || return 1
 	run=$(run_dir "$arch")
-	measure default "$1" "$2" "$run" || return 1
-	# Pin: hostd on CPU 0, the guest kernel and all under it on CPU 1.
 	hp=$(ps -o ppid= -p "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["guest"]["pid"])' "$run/meta.json")" | tr -d ' ')
+	measure default "$1" "$2" "$run" "$hp" || return 1
+	# Pin: hostd on CPU 0, the guest kernel and all under it on CPU 1.
 	for p in $(lab_pids "$run"); do
 		taskset -a -p -c "$([ "$p" = "$hp" ] && echo 0 || echo 1)" "$p" >/dev/null 2>&1 || true
 	done
-	measure pinned "$1" "$2" "$run" || return 1
+	measure pinned "$1" "$2" "$run" "$hp" || return 1
 	lab_down
 }
 
@@ -76,7 +85,7 @@ import json, sys
 w, mb = sys.argv[1], int(sys.argv[2])
 agg = {}
 for line in open(f"{w}/windows"):
-    setup, mode, boot, run, t0, t1 = line.split()
+    setup, mode, boot, run, t0, t1 = line.split()[:6]
     if mode != "on":
         continue
     a = agg.setdefault(setup, {"runs": 0, "archived": [], "loss_events": 0, "lost_records": 0, "lost_bytes": 0})
@@ -112,6 +121,11 @@ row() {	# SETUP LABEL
 	on=$(median < "$w/$1-on"); off=$(median < "$w/$1-off"); r=$(ratio "$on" "$off")
 	echo "| $2 | $(fmt "$on") | $(fmt "$off") | **$r** | $(paste -sd' ' "$w/$1-on") | $(paste -sd' ' "$w/$1-off") | $(if [ "$(echo "$r <= 1.05" | bc)" -eq 1 ]; then echo met; else echo "**missed**"; fi) |"
 }
+userow() {	# SETUP MODE LABEL: hostd's CPU and wakeups per run (warm-ups included)
+	awk -v s="$1" -v m="$2" -v l="$3" -v n=$((RUNS + 1)) -v mb="$MB" '
+		$1 == s && $2 == m { cpu += $7; wake += $8; k += n }
+		END { printf "| %s | %.2f | %d | %.1f |\n", l, cpu / k, wake / k, wake / k / mb }' "$w/windows"
+}
 lossrow() {	# SETUP LABEL
 	local s n want got miss ev lr lb files
 	read -r s n want got miss ev lr lb files < <(grep "^$1 " "$w/loss")
@@ -143,6 +157,21 @@ Seconds per $MB MB run (medians of $((BOOTS * RUNS)) runs a side):
 | --- | --- | --- | --- | --- | --- | --- |
 $(row default "default scheduling")
 $(row pinned "pinned (guest CPU 1, hostd CPU 0)")
+
+### hostd during the runs
+
+hostd's CPU seconds (user + system, /proc/PID/stat) and wakeups (voluntary
+context switches: each time it slept in poll until the pipe had data) over
+each set-up's runs, per $MB MB run. With the log off hostd reads nothing
+(its wakeups are its timers); with it on, nearly every wakeup is one that a
+pipe write of the guest kernel paid for.
+
+| set-up, log | hostd CPU per run (s) | hostd wakeups per run | wakeups per MB |
+| --- | --- | --- | --- |
+$(userow default on "default, log on")
+$(userow pinned on "pinned, log on")
+$(userow default off "default, log off")
+$(userow pinned off "pinned, log off")
 
 ### What the log-on runs lost
 
