@@ -45,7 +45,7 @@ $(B)/tests/hostd-fuzz-wire-replay: $(HOSTD_FUZZ_WIRE) $(HOSTD_FUZZ_CHUNK) $(HOST
 # make fuzz: both libFuzzer (clang) targets, one after the other; make
 # fuzz-stream (parser and archive writer, ~1,000 exec/s: it writes files) or
 # make fuzz-wire (parser, payloads, session table, JSON escaping in memory)
-# runs one. Each runs for FUZZ_RUNS executions (FUZZ_RUNS=0: no limit,
+# runs one. Each runs for FUZZ_RUNS executions (FUZZ_RUNS=-1: no limit,
 # FUZZ_SECS then bounds it), new inputs in $(B)/fuzz/CORPUS/new; then its
 # committed corpus and the new inputs are merged to a set covering the same
 # edges (counters off, so it stays small) plus the generated seeds, which
