@@ -11,7 +11,7 @@ HOSTD_TESTS := $(sort $(wildcard tests/unit/hostd/*.c))
 HOSTD_TEST_HDR := $(wildcard tests/unit/hostd/*.h)
 HOSTD_FUZZ_TARGET := tests/fuzz/fuzz_stream.c
 HOSTD_FUZZ_WIRE := tests/fuzz/fuzz_wire.c
-HOSTD_FUZZ_CHUNK := tests/fuzz/chunk.c
+HOSTD_FUZZ_COMMON := tests/fuzz/chunk.c tests/fuzz/jsoncheck.c
 HOSTD_FUZZ_REPLAY := tests/fuzz/replay_main.c
 # Small limits in the fuzz builds, so short inputs reach them.
 HOSTD_FUZZ_DEFS := -DHOSTD_MAX_SESSIONS=16 -DWIRE_BUF_SIZE=8256
@@ -34,13 +34,13 @@ $(B)/tests/hostd-unit-san: $(HOSTD_TESTS) tests/unit/run_suites.c $(HOSTD_TEST_H
 # Replays every file of tests/fuzz/corpus (from the repo root, or
 # HOSTD_FUZZ_CORPUS, or its first argument) under ASan/UBSan; the wire
 # target's replay takes tests/fuzz/corpus-wire the same way.
-$(B)/tests/hostd-fuzz-replay: $(HOSTD_FUZZ_TARGET) $(HOSTD_FUZZ_CHUNK) $(HOSTD_FUZZ_REPLAY) $(HOSTD_LIB) $(HOSTD_HDR) tests/fuzz/chunk.h | $(DEPS_STAMP)
+$(B)/tests/hostd-fuzz-replay: $(HOSTD_FUZZ_TARGET) $(HOSTD_FUZZ_COMMON) $(HOSTD_FUZZ_REPLAY) $(HOSTD_LIB) $(HOSTD_HDR) tests/fuzz/chunk.h tests/fuzz/jsoncheck.h | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SANITIZE) $(HOSTD_FUZZ_DEFS) $(HOSTD_INC) -o $@.tmp $(HOSTD_FUZZ_TARGET) $(HOSTD_FUZZ_CHUNK) $(HOSTD_FUZZ_REPLAY) $(HOSTD_LIB) $(HOSTD_LIBS) && mv $@.tmp $@
+	$(CC) $(CFLAGS) $(SANITIZE) $(HOSTD_FUZZ_DEFS) $(HOSTD_INC) -o $@.tmp $(HOSTD_FUZZ_TARGET) $(HOSTD_FUZZ_COMMON) $(HOSTD_FUZZ_REPLAY) $(HOSTD_LIB) $(HOSTD_LIBS) && mv $@.tmp $@
 
-$(B)/tests/hostd-fuzz-wire-replay: $(HOSTD_FUZZ_WIRE) $(HOSTD_FUZZ_CHUNK) $(HOSTD_FUZZ_REPLAY) $(HOSTD_LIB) $(HOSTD_HDR) tests/fuzz/chunk.h | $(DEPS_STAMP)
+$(B)/tests/hostd-fuzz-wire-replay: $(HOSTD_FUZZ_WIRE) $(HOSTD_FUZZ_COMMON) $(HOSTD_FUZZ_REPLAY) $(HOSTD_LIB) $(HOSTD_HDR) tests/fuzz/chunk.h tests/fuzz/jsoncheck.h | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SANITIZE) $(HOSTD_FUZZ_DEFS) -DREPLAY_CORPUS='"tests/fuzz/corpus-wire"' $(HOSTD_INC) -o $@.tmp $(HOSTD_FUZZ_WIRE) $(HOSTD_FUZZ_CHUNK) $(HOSTD_FUZZ_REPLAY) $(HOSTD_LIB) $(HOSTD_LIBS) && mv $@.tmp $@
+	$(CC) $(CFLAGS) $(SANITIZE) $(HOSTD_FUZZ_DEFS) -DREPLAY_CORPUS='"tests/fuzz/corpus-wire"' $(HOSTD_INC) -o $@.tmp $(HOSTD_FUZZ_WIRE) $(HOSTD_FUZZ_COMMON) $(HOSTD_FUZZ_REPLAY) $(HOSTD_LIB) $(HOSTD_LIBS) && mv $@.tmp $@
 
 # make fuzz: both libFuzzer (clang) targets, one after the other; make
 # fuzz-stream (parser and archive writer, ~1,000 exec/s: it writes files) or
@@ -71,13 +71,13 @@ define fuzz_run
 endef
 
 .PHONY: fuzz fuzz-stream fuzz-wire
-$(B)/tests/hostd-fuzz: $(HOSTD_FUZZ_TARGET) $(HOSTD_FUZZ_CHUNK) $(HOSTD_LIB) $(HOSTD_HDR) tests/fuzz/chunk.h
+$(B)/tests/hostd-fuzz: $(HOSTD_FUZZ_TARGET) $(HOSTD_FUZZ_COMMON) $(HOSTD_LIB) $(HOSTD_HDR) tests/fuzz/chunk.h tests/fuzz/jsoncheck.h
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) $(HOSTD_FUZZ_DEFS) $(HOSTD_INC) -o $@.tmp $(HOSTD_FUZZ_TARGET) $(HOSTD_FUZZ_CHUNK) $(HOSTD_LIB) $(HOSTD_LIBS) && mv $@.tmp $@
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(HOSTD_FUZZ_DEFS) $(HOSTD_INC) -o $@.tmp $(HOSTD_FUZZ_TARGET) $(HOSTD_FUZZ_COMMON) $(HOSTD_LIB) $(HOSTD_LIBS) && mv $@.tmp $@
 
-$(B)/tests/hostd-fuzz-wire: $(HOSTD_FUZZ_WIRE) $(HOSTD_FUZZ_CHUNK) $(HOSTD_LIB) $(HOSTD_HDR) tests/fuzz/chunk.h
+$(B)/tests/hostd-fuzz-wire: $(HOSTD_FUZZ_WIRE) $(HOSTD_FUZZ_COMMON) $(HOSTD_LIB) $(HOSTD_HDR) tests/fuzz/chunk.h tests/fuzz/jsoncheck.h
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) $(HOSTD_FUZZ_DEFS) $(HOSTD_INC) -o $@.tmp $(HOSTD_FUZZ_WIRE) $(HOSTD_FUZZ_CHUNK) $(HOSTD_LIB) $(HOSTD_LIBS) && mv $@.tmp $@
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(HOSTD_FUZZ_DEFS) $(HOSTD_INC) -o $@.tmp $(HOSTD_FUZZ_WIRE) $(HOSTD_FUZZ_COMMON) $(HOSTD_LIB) $(HOSTD_LIBS) && mv $@.tmp $@
 
 fuzz-stream: $(B)/tests/hostd-fuzz
 	$(call fuzz_run,$(B)/tests/hostd-fuzz,corpus)

@@ -6,6 +6,7 @@
 
 #include "chunk.h"
 #include "events.h"
+#include "jsoncheck.h"
 #include "session.h"
 #include "wire_parse.h"
 #include "wire_payload.h"
@@ -87,37 +88,19 @@ static void check_escape(const unsigned char *s, size_t n)
 	CHECK(unescape(esc, len, back) == (long)n && memcmp(back, s, n) == 0);
 }
 
-/* An event's members, as archive.c makes them: a whole object of valid JSON text. */
+/* An event's members, as archive.c makes them: one whole JSON object. */
 static void check_jline(const unsigned char *name, size_t name_n,
 			const unsigned char *argv, size_t argv_n)
 {
 	static char buf[HOSTD_EVENT_MAX];
 	struct jline j;
-	size_t i;
-	int inq = 0, esc = 0, depth = 0;
 
 	jl_init(&j, buf, sizeof(buf));
 	jl_open(&j, NULL);
 	jl_str(&j, "tty", name, name_n);
 	jl_argv(&j, "argv", argv, argv_n);
 	jl_close(&j);
-	CHECK(!j.overflow && j.len > 2 && buf[0] == '{' && buf[j.len - 1] == '}');
-	for (i = 0; i < j.len; i++) {
-		char c = buf[i];
-
-		CHECK((unsigned char)c >= 0x20 && c != 0x7f);
-		if (esc)
-			esc = 0;
-		else if (inq && c == '\\')
-			esc = 1;
-		else if (c == '"')
-			inq = !inq;
-		else if (!inq && (c == '{' || c == '['))
-			depth++;
-		else if (!inq && (c == '}' || c == ']'))
-			CHECK(--depth >= 0);
-	}
-	CHECK(!inq && depth == 0);
+	CHECK(!j.overflow && json_object_ok(buf, j.len));
 }
 
 /* A file name for the session: "tty/", digits, safe bytes only, ".ttylog.gz". */
