@@ -24,7 +24,9 @@
 /* Per-file deflate state is 2^(wbits+2) + 2^(mem+9) bytes: 64 KiB, so 256 sessions fit in 16 MiB. */
 #define HOSTD_GZ_WINDOW_BITS 13
 #define HOSTD_GZ_MEM_LEVEL 6
-#define HOSTD_GZ_LEVEL 6
+/* The fastest level: while the guest streams output, deflate is most of
+ * hostd's CPU and competes with the guest (BENCHMARKS.md, section 2). */
+#define HOSTD_GZ_LEVEL 1
 
 /* Compressed bytes gathered before a write between flushes: few syscalls for bulk output. */
 #define HOSTD_WRITE_BATCH 32768

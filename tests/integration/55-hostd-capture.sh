@@ -56,11 +56,7 @@ NFT
 net_up || { fail "prerequisite: namespaces $A/$B with a veth pair and nftables"; exit 1; }
 pass "namespaces $A and $B, a veth pair, the NFLOG ruleset"
 
-cat >"$T/fake-kernel" <<'SH'
-#!/bin/sh
-exec sleep 300
-SH
-chmod +x "$T/fake-kernel"
+fake_kernel "$T/fake-kernel"
 
 # The traffic: from A (the "honeypot" side) ICMP echo with a cafebabe
 # payload, TCP to 80, 81 and 9 (dropped), UDP to 53 (DNS) and 5000, GRE
@@ -113,18 +109,7 @@ wait_event() {
 	done
 	return 1
 }
-guest_pid() { grep -o '"type":"guest.start","pid":[0-9]*' "$1/events.jsonl" | grep -o '[0-9]*$'; }
 status_field() { awk -v k="$2:" '$1 == k { $1 = ""; print substr($0, 2) }' "/proc/$1/status"; }
-gone() {
-	local i
-	for i in $(seq 50); do
-		[ -e /proc/$1 ] || return 0
-		[ "$(awk '{print $3}' /proc/$1/stat 2>/dev/null)" = Z ] && return 0
-		sleep 0.1
-	done
-	return 1
-}
-
 # pcap_check DIR OUT: every file decodes (a .part up to its cut); OUT gets
 # JSON: files, records, full (caplen == len for all), cafebabe (records
 # holding the whole 64-byte payload), bad (records cut mid-way).
