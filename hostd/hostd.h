@@ -100,6 +100,28 @@
 /* Honeypot addresses counted at once; beyond this the least recently seen is forgotten. */
 #define HOSTD_CONN_SOURCES 64
 
+/* hostd's own runtime directory on the host: the jail's mount point lives there. */
+#define HOSTD_RUN_DIR "/run/hostd"
+/* The guest kernel's jail (--jail-uid): a uid and gid of its own, outside Debian's
+ * system (100-999) and user (1000-59999) ranges, in the block Debian leaves to sites
+ * (60000-64999); hostd refuses it if /etc/passwd or /etc/group names it. */
+#define HOSTD_JAIL_UID 64200
+/* The guest's memory (mem=) when its command line names none: patch 0004's default, MiB. */
+#define HOSTD_GUEST_MEM_MB 256
+/* The memory file's tmpfs: the guest's memory plus what UML maps beside it (its iomem, stacks). */
+#define HOSTD_JAIL_TMP_EXTRA_MB 64
+/* The cgroup's memory limit: that tmpfs plus the host processes' own memory (page tables,
+ * one process per guest address space, the kernel's heap); measured for a 256 MiB guest
+ * under a fork bomb at about 90 MiB beyond its memory file. */
+#define HOSTD_JAIL_MEM_EXTRA_MB 192
+/* Host processes of one guest: one per guest address space; a Debian server needs ~60. */
+#define HOSTD_JAIL_PIDS 512
+/* CPU: one whole host CPU, so a busy guest leaves the others to the host. */
+#define HOSTD_JAIL_CPU_PCT 100
+/* RLIMIT_FSIZE beyond the root_fs's size (the COW's worst case); without --rootfs, this bound. */
+#define HOSTD_JAIL_FSIZE_EXTRA (64ULL << 20)
+#define HOSTD_JAIL_FSIZE_DEFAULT (16ULL << 30)
+
 /* Exit statuses. */
 #define HOSTD_EXIT_OK 0		/* guest exited 0, all recorded */
 #define HOSTD_EXIT_GUEST 1	/* guest exited non-zero or was killed by something else */

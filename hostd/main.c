@@ -14,6 +14,7 @@
 #include "connlog.h"
 #include "guest.h"
 #include "hostd.h"
+#include "jail_opts.h"
 #include "loop.h"
 #include "meta.h"
 #include "netopts.h"
@@ -29,6 +30,7 @@ struct opts {
 	const char *parse;
 	unsigned int flush_ms;
 	struct netopts net;	/* --capture, --rotate, --nflog, --limits, --user */
+	struct jail jail;	/* --jail, --jail-uid, --jail-ro, --jail-rw, --jail-limits */
 	char **kernel_argv;	/* KERNEL ARGS... after "--" */
 	int kernel_argc;
 };
@@ -38,7 +40,8 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: hostd --run-dir DIR [--rootfs FILE] [--flush-ms N]\n"
 		"             [--capture IFACE [--rotate SECS]] [--nflog GROUP [--limits SPEC]]\n"
-		"             [--user USER] -- KERNEL [ARGS...]\n"
+		"             [--user USER] [--jail on|off] [--jail-uid N] [--jail-limits SPEC]\n"
+		"             [--jail-ro HOST=JAIL]... [--jail-rw HOST=JAIL]... -- KERNEL [ARGS...]\n"
 		"       hostd --parse FILE --run-dir DIR [--flush-ms N]\n"
 		"Starts the UML guest KERNEL with tty_log_fd=%d and writes its session\n"
 		"archive (tty/, events.jsonl, meta.json, console.log) into DIR; --parse\n"
@@ -53,11 +56,23 @@ static void usage(FILE *f)
 		"  --limits SPEC    the limits net.outbound reports, per honeypot and hour\n"
 		"                   (default tcp=%d,udp=%d,icmp=%d,other=%d)\n"
 		"  --user USER      after opening the capture, the archive and starting the\n"
-		"                   guest (which stays root), run as USER keeping only CAP_KILL\n"
+		"                   guest, run as USER with no capabilities\n"
+		"  --jail-uid N     the guest kernel's own uid and gid (default %d): it runs\n"
+		"                   as N with no capabilities, no_new_privs, in new user,\n"
+		"                   mount, pid, ipc and uts namespaces, pivot_root'ed into\n"
+		"                   a jail holding only KERNEL (as " JAIL_KERNEL "), the binds,\n"
+		"                   /dev/{null,urandom,net/tun} and a tmpfs /tmp for its\n"
+		"                   memory, under a seccomp allow-list, in a cgroup\n"
+		"  --jail-ro H=J    bind host path H read-only at J in the jail (-rw: writable,\n"
+		"  --jail-rw H=J    and given to the jail's uid): root_fs, COW, persona, uml_dir\n"
+		"  --jail-limits S  mem=SIZE,pids=N,cpu=PCT (default: from mem=, %d, %d)\n"
+		"  --jail off       benchmarks and stand-in kernels only: KERNEL runs as the\n"
+		"                   jail's uid, with none of the rest\n"
 		"Exit: 0 guest exited 0; 1 guest failed; 2 usage; 3 stopped by a signal;\n"
 		"4 recording failed (guest was paused); 5 setup failed.\n",
 		HOSTD_LOG_FD, HOSTD_ROTATE_DEFAULT, HOSTD_ROTATE_MIN, HOSTD_ROTATE_MAX,
-		HOSTD_LIMIT_TCP, HOSTD_LIMIT_UDP, HOSTD_LIMIT_ICMP, HOSTD_LIMIT_OTHER);
+		HOSTD_LIMIT_TCP, HOSTD_LIMIT_UDP, HOSTD_LIMIT_ICMP, HOSTD_LIMIT_OTHER,
+		HOSTD_JAIL_UID, HOSTD_JAIL_PIDS, HOSTD_JAIL_CPU_PCT);
 }
 
 /* One of the capture options; -1 after saying why. */
@@ -72,6 +87,24 @@ static int net_opt(struct opts *o, int c, const char *arg)
 	case 'n': r = netopts_nflog(&o->net, arg, why, sizeof(why)); break;
 	case 'L': r = netopts_limits(&o->net, arg, why, sizeof(why)); break;
 	case 'u': o->net.user = arg; break;
+	}
+	if (r < 0)
+		report("%s; nothing started", why);
+	return r;
+}
+
+/* One of the jail options; -1 after saying why. */
+static int jail_opt(struct opts *o, int c, const char *arg)
+{
+	char why[320];
+	int r = 0;
+
+	switch (c) {
+	case 'J': r = jail_opt_mode(&o->jail, arg, why, sizeof(why)); break;
+	case 'U': r = jail_opt_uid(&o->jail, arg, why, sizeof(why)); break;
+	case 'M': r = jail_opt_limits(&o->jail, arg, why, sizeof(why)); break;
+	case 'B': r = jail_add_bind(&o->jail, arg, 0, why, sizeof(why)); break;
+	case 'W': r = jail_add_bind(&o->jail, arg, 1, why, sizeof(why)); break;
 	}
 	if (r < 0)
 		report("%s; nothing started", why);
@@ -108,6 +141,11 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		{ "nflog", required_argument, NULL, 'n' },
 		{ "limits", required_argument, NULL, 'L' },
 		{ "user", required_argument, NULL, 'u' },
+		{ "jail", required_argument, NULL, 'J' },
+		{ "jail-uid", required_argument, NULL, 'U' },
+		{ "jail-limits", required_argument, NULL, 'M' },
+		{ "jail-ro", required_argument, NULL, 'B' },
+		{ "jail-rw", required_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -117,6 +155,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof(*o));
 	o->flush_ms = HOSTD_FLUSH_MS_DEFAULT;
 	netopts_init(&o->net);
+	jail_opts_init(&o->jail);
 	while ((c = getopt_long(argc, argv, "+", longs, NULL)) != -1) {
 		switch (c) {
 		case 'c': case 'R': case 'n': case 'L': case 'u':
@@ -124,6 +163,10 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 				return HOSTD_EXIT_USAGE;
 			rotate |= c == 'R';
 			limits |= c == 'L';
+			break;
+		case 'J': case 'U': case 'M': case 'B': case 'W':
+			if (jail_opt(o, c, optarg) < 0)
+				return HOSTD_EXIT_USAGE;
 			break;
 		case 'd': o->run_dir = optarg; break;
 		case 'r': o->rootfs = optarg; break;
@@ -271,7 +314,42 @@ static void guest_start_event(struct archive *a, const struct guest *g,
 	jl_i64(j, "pid", g->pid);
 	jl_cstr(j, "kernel", argv[0]);
 	jl_strv(j, "cmdline", argv, n);
+	jl_bool(j, "jail", g->jail->on);
+	jl_u64(j, "jail_uid", g->jail->uid);
+	jl_cstr(j, "cgroup", g->jail->on ? g->jail->cg.dir[0] : NULL);
 	archive_emit(a);
+}
+
+/* The run's cgroup takes the run directory's name when it is a plain one. */
+static void run_name(const char *run_dir, char *buf, size_t len)
+{
+	const char *b = strrchr(run_dir, '/');
+	size_t n;
+
+	b = b ? b + 1 : run_dir;
+	n = strlen(b);
+	if (n && n < len && b[0] != '.' && strspn(b, "abcdefghijklmnopqrstuvwxyz"
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") == n)
+		snprintf(buf, len, "%s", b);
+	else
+		snprintf(buf, len, "hostd-%ld", (long)getpid());
+}
+
+/* The jail's limits from the command line and root_fs, its cgroup made. 0, or -1 after saying why. */
+static int jail_ready(const struct opts *o, struct jail *j, char **argv)
+{
+	char why[320], name[128];
+	uint64_t rootfs_size = 0;
+	struct stat st;
+
+	if (o->rootfs && stat(o->rootfs, &st) == 0)
+		rootfs_size = (uint64_t)st.st_size;
+	if (jail_derive_limits(j, argv, rootfs_size, why, sizeof(why)) < 0) {
+		report("%s; guest not started", why);
+		return -1;
+	}
+	run_name(o->run_dir, name, sizeof(name));
+	return jail_prepare(j, argv[0], name);
 }
 
 static int exit_status(const struct archive *a, const struct guest *g, int signalled)
@@ -365,10 +443,11 @@ static void meta_net(struct meta *m, const struct opts *o)
 /*
  * Root's part, in this order: the kernel's hash, the archive (events.jsonl,
  * tty/), console.log, the capture (pcap/ and its first file) and the NFLOG
- * socket, then the guest kernel is forked (it stays root, with its tap).
+ * socket, the jail's cgroup, then the guest kernel is started in its jail.
  * Returns 0, or an exit status after finishing the archive.
  */
-static int start_run(const struct opts *o, struct meta *m, struct run *r, char **argv)
+static int start_run(const struct opts *o, struct meta *m, struct run *r, char **argv,
+		     struct jail *j)
 {
 	int console;
 
@@ -376,7 +455,8 @@ static int start_run(const struct opts *o, struct meta *m, struct run *r, char *
 	if (!r->a)
 		return HOSTD_EXIT_SETUP;
 	m->dirfd = open(o->run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (m->dirfd < 0 || open_net(o, r) < 0 || guest_start(r->g, argv, console) < 0) {
+	if (m->dirfd < 0 || open_net(o, r) < 0 || jail_ready(o, j, argv) < 0 ||
+	    guest_start(r->g, argv, console, j) < 0) {
 		close(console);
 		close_net(r);
 		m->state = "failed";
@@ -398,8 +478,9 @@ static int run_live(const struct opts *o)
 			  .kernel = o->kernel_argv[0], .kernel_size = -1,
 			  .flush_ms = o->flush_ms, .nflog = -1 };
 	struct rootfs_id rfs;
-	struct guest g;
+	struct guest g = { .pid = 0 };
 	struct run r = { .g = &g, .rootfs = &rfs };
+	struct jail jail = o->jail;
 	struct privdrop pd;
 	char **argv = kernel_argv(o);
 	sigset_t waitmask;
@@ -415,7 +496,7 @@ static int run_live(const struct opts *o)
 	meta_net(&m, o);
 	m.start_ns = now_ns();
 	loop_signals(&waitmask);
-	st = start_run(o, &m, &r, argv);
+	st = start_run(o, &m, &r, argv, &jail);
 	if (st)
 		return st;
 	if (o->net.user && drop_privileges(&pd, m.dirfd, r.a, o->run_dir) < 0) {

@@ -1,4 +1,4 @@
-/* Least privilege: after the root-only opens, hostd runs as --user, keeping only CAP_KILL. */
+/* Least privilege: after the root-only opens, hostd runs as --user with no capabilities. */
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -55,26 +55,20 @@ int privdrop_chown(const struct privdrop *pd, int dirfd, const char *run_dir)
 	return 0;
 }
 
-/* The capability sets: only CAP_KILL, effective and permitted; nothing inheritable. */
-static int keep_kill(void)
-{
-	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
-	struct __user_cap_data_struct d[2];
-
-	memset(d, 0, sizeof(d));
-	d[0].effective = d[0].permitted = 1U << CAP_KILL;
-	return (int)syscall(SYS_capset, &h, d);
-}
-
-static int caps_are_kill_only(void)
+/*
+ * No capability at all: the guest runs as the jail's own uid, so hostd
+ * pauses it through the cgroup handle it opened as root and leaves kills
+ * to the guard (guest.c); it needs no CAP_KILL over the host's processes.
+ */
+static int caps_are_none(void)
 {
 	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
 	struct __user_cap_data_struct d[2];
 
 	if (syscall(SYS_capget, &h, d) < 0)
 		return 0;
-	return d[0].effective == 1U << CAP_KILL && d[0].permitted == 1U << CAP_KILL &&
-	       !d[0].inheritable && !d[1].effective && !d[1].permitted && !d[1].inheritable;
+	return !d[0].effective && !d[0].permitted && !d[0].inheritable &&
+	       !d[1].effective && !d[1].permitted && !d[1].inheritable;
 }
 
 static int verify(const struct privdrop *pd)
@@ -91,7 +85,7 @@ static int verify(const struct privdrop *pd)
 		return -1;
 	if (setuid(0) == 0 || setgid(0) == 0)
 		return -1;
-	return caps_are_kill_only() ? 0 : -1;
+	return caps_are_none() ? 0 : -1;
 }
 
 int privdrop_apply(const struct privdrop *pd)
@@ -103,14 +97,12 @@ int privdrop_apply(const struct privdrop *pd)
 	step = "setresgid";
 	if (setresgid(pd->gid, pd->gid, pd->gid) < 0)
 		goto out_fail;
-	step = "keepcaps";
-	if (prctl(PR_SET_KEEPCAPS, 1L, 0L, 0L, 0L) < 0)
-		goto out_fail;
 	step = "setresuid";
+	/* Without PR_SET_KEEPCAPS the change from root clears every capability. */
 	if (setresuid(pd->uid, pd->uid, pd->uid) < 0)
 		goto out_fail;
-	step = "capset";
-	if (keep_kill() < 0 || prctl(PR_SET_KEEPCAPS, 0L, 0L, 0L, 0L) < 0)
+	step = "ambient capabilities";
+	if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0L, 0L, 0L) < 0)
 		goto out_fail;
 	step = "no_new_privs";
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1L, 0L, 0L, 0L) < 0)

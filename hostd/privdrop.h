@@ -1,4 +1,4 @@
-/* Least privilege: after the root-only opens, hostd runs as --user, keeping only CAP_KILL. */
+/* Least privilege: after the root-only opens, hostd runs as --user with no capabilities. */
 #ifndef PRIVDROP_H
 #define PRIVDROP_H
 
@@ -21,11 +21,10 @@ int privdrop_lookup(struct privdrop *pd, const char *user);
 int privdrop_chown(const struct privdrop *pd, int dirfd, const char *run_dir);
 
 /*
- * setgroups(gid), setresgid, setresuid with PR_SET_KEEPCAPS, then keeps
- * CAP_KILL alone (to SIGSTOP/SIGKILL the guest, which stays root) and
- * sets no_new_privs; then verifies: every uid and gid is the user's, the
- * only group is gid, setuid(0) fails, and the capability sets hold
- * CAP_KILL and nothing else. Returns 0, or -1 after saying why.
+ * setgroups(gid), setresgid, setresuid (which clears every capability),
+ * the ambient set cleared, no_new_privs; then verifies: every uid and gid
+ * is the user's, the only group is gid, setuid(0) fails, and every
+ * capability set is empty. Returns 0, or -1 after saying why.
  */
 int privdrop_apply(const struct privdrop *pd);
 

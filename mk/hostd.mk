@@ -6,7 +6,7 @@ HOSTD_HDR := $(wildcard hostd/*.h) common/ttylog.h common/report.h common/write_
 	common/parse_uint.h
 HOSTD_LIB := $(filter-out hostd/main.c,$(HOSTD_SRC))
 HOSTD_INC := -Ihostd -Icommon
-HOSTD_LIBS := -lz -lcrypto -lpcap
+HOSTD_LIBS := -lz -lcrypto -lpcap -lseccomp
 HOSTD_TESTS := $(sort $(wildcard tests/unit/hostd/*.c))
 HOSTD_TEST_HDR := $(wildcard tests/unit/hostd/*.h)
 HOSTD_FUZZ_TARGET := tests/fuzz/fuzz_stream.c

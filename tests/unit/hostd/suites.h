@@ -17,5 +17,7 @@ Suite *conncount_suite(void);
 Suite *netopts_suite(void);
 Suite *connlog_suite(void);
 Suite *pktqueue_suite(void);
+Suite *cgroup_suite(void);
+Suite *jail_opts_suite(void);
 
 #endif
