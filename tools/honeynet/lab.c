@@ -118,7 +118,7 @@ static int start_guest(const struct lab_config *cfg, struct lab_state *st)
 {
 	memset(st, 0, sizeof(*st));
 	if (run_dir_create(cfg->archive, st->run_dir, sizeof(st->run_dir)) ||
-	    make_persona(cfg, st->run_dir))
+	    make_persona(cfg, st->run_dir) || lab_guest_dirs(st->run_dir, cfg->jail))
 		return -1;
 	if (lab_net_up(cfg->mode) || lab_dc_apply(cfg->mode, st->run_dir))
 		return -1;
@@ -154,19 +154,20 @@ int lab_up(const struct lab_config *cfg)
 	return 0;
 }
 
-/* UML leaves its umid directory behind when it does not exit cleanly. */
-static void remove_umid_dir(void)
+/* UML leaves its umid directory behind when it does not exit cleanly: its socket is no record. */
+static void remove_umid_dir(const char *run_dir)
 {
-	static const char *const files[] = { "mconsole", "pid" };
-	char path[PATH_MAX];
-	size_t i;
+	char sock[PATH_MAX];
+	char *slash;
 
-	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		snprintf(path, sizeof(path), "%s/%s/%s", LAB_RUN_DIR, LAB_UMID,
-			 files[i]);
-		unlink(path);
-	}
-	rmdir(LAB_RUN_DIR "/" LAB_UMID);
+	if (lab_guest_mconsole_path(run_dir, sock, sizeof(sock)))
+		return;
+	unlink(sock);
+	slash = strrchr(sock, '/');
+	strcpy(slash, "/pid");
+	unlink(sock);
+	*slash = '\0';
+	rmdir(sock);
 }
 
 int lab_down(void)
@@ -177,11 +178,12 @@ int lab_down(void)
 	loaded = lab_state_load(&st, LAB_STATE_FILE);
 	if (loaded < 0)
 		return -1;
-	if (loaded && lab_guest_stop(st.hostd_pid, st.hostd))
+	if (loaded && lab_guest_stop(st.hostd_pid, st.hostd, st.run_dir))
 		rc = -1;
 	if (lab_net_down())
 		rc = -1;
-	remove_umid_dir();
+	if (loaded)
+		remove_umid_dir(st.run_dir);
 	if (unlink(LAB_STATE_FILE) < 0 && errno != ENOENT) {
 		report_errno("%s", LAB_STATE_FILE);
 		rc = -1;

@@ -103,6 +103,8 @@ static int parse_option(struct lab_config *cfg, const char *opt, const char *v,
 		return parse_on_off(&cfg->tty_log, opt, v, err, errlen);
 	if (strcmp(opt, "--masquerade") == 0)
 		return parse_on_off(&cfg->masquerade, opt, v, err, errlen);
+	if (strcmp(opt, "--jail") == 0)
+		return parse_on_off(&cfg->jail, opt, v, err, errlen);
 	if (strcmp(opt, "--mem") == 0) {
 		if (parse_uint(v, LAB_MEM_MIN, LAB_MEM_MAX, &cfg->mem_mb) == 0)
 			return 0;
@@ -130,6 +132,7 @@ static int set_defaults(struct lab_config *cfg, const char *bindir, char *err,
 	cfg->boot_timeout = LAB_BOOT_TIMEOUT_DEFAULT;
 	cfg->tty_log = 1;
 	cfg->masquerade = 1;
+	cfg->jail = 1;
 	if (set_default(cfg->hostd, bindir, "bin/hostd", err, errlen) ||
 	    set_default(cfg->persona, bindir, "../rootfs/persona/proc", err,
 			errlen) ||

@@ -20,6 +20,7 @@ struct lab_config {
 	int tty_log;		/* 0: the kernel's tty log off (for benchmarks) */
 	char persona[PATH_MAX];	/* the /proc persona each run's is made from */
 	int masquerade;		/* 0: hppfs=off, /proc unmasked (for benchmarks) */
+	int jail;		/* 0: hostd --jail off (for benchmarks) */
 };
 
 /*

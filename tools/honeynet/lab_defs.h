@@ -26,10 +26,15 @@
 #define LAB_PREFIX_OUT "24"
 #define LAB_PREFIX_TAP "24"
 
-/* Where the running lab keeps its state and the guest's mconsole socket. */
+/* Where the running lab keeps its state. */
 #define LAB_RUN_DIR "/run/honeynet"
 #define LAB_STATE_FILE LAB_RUN_DIR "/lab.state"
+/* The guest's umid: its mconsole socket is RUN/uml/lab/mconsole (uml_dir, bound into its jail). */
 #define LAB_UMID "lab"
+
+/* The guest kernel's jail uid and gid (hostd --jail-uid), which also owns
+ * tap0: outside Debian's system and user ranges, named by no account. */
+#define LAB_JAIL_UID "64200"
 
 /* How soon hostd syncs new tty bytes into the session file (ms): a
  * keystroke is in the archive within this, the target being 100 ms. */

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -32,32 +33,114 @@ int lab_guest_persona_path(const char *run_dir, char *buf, size_t len)
 	return n < 0 || (size_t)n >= len ? -1 : 0;
 }
 
+/* The root_fs in the jail: not directly in /, where UML's COW code cannot resolve a backing file. */
+#define JAIL_ROOTFS "/image/root_fs"
+
+/* The run's directories hostd gives the jail, writable: the COW's, and uml_dir (the mconsole socket). */
+#define DISK_DIR "disk"
+#define UML_DIR "uml"
+
+int lab_guest_dirs(const char *run_dir, int jail)
+{
+	static const char *const dirs[] = { DISK_DIR, UML_DIR };
+	char path[PATH_MAX];
+	size_t i;
+
+	/* --jail off: the kernel, as the jail's uid, reaches its files by their host
+	 * paths; search, not read, on the run directory lets it (the rest is 0640). */
+	if (!jail && chmod(run_dir, 0751) < 0) {
+		report_errno("%s", run_dir);
+		return -1;
+	}
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		if (snprintf(path, sizeof(path), "%s/%s", run_dir, dirs[i]) >= (int)sizeof(path)) {
+			report("%s: run directory path too long", run_dir);
+			return -1;
+		}
+		if (mkdir(path, 0700) < 0) {
+			report_errno("%s", path);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int lab_guest_mconsole_path(const char *run_dir, char *buf, size_t len)
+{
+	int n = snprintf(buf, len, "%s/" UML_DIR "/" LAB_UMID "/mconsole", run_dir);
+
+	return n < 0 || (size_t)n >= len ? -1 : 0;
+}
+
+/* Where the kernel finds a run file: the jail's fixed place, or (--jail off) the host's path. */
+static int place(char *buf, size_t len, const struct lab_config *cfg,
+		 const char *run_dir, const char *name, const char *in_jail)
+{
+	int n = cfg->jail ? snprintf(buf, len, "%s", in_jail) :
+		snprintf(buf, len, "%s/%s", run_dir, name);
+
+	return n < 0 || (size_t)n >= len ? -1 : 0;
+}
+
+/* hostd's binds: HOST=JAIL for the root_fs, the persona, the COW's and the umid's directories. */
+static int binds(struct guest_cmdline *cl, const struct lab_config *cfg, const char *run_dir)
+{
+	int n = snprintf(cl->bind_rootfs, sizeof(cl->bind_rootfs), "%s=" JAIL_ROOTFS, cfg->rootfs);
+
+	if (n < 0 || (size_t)n >= sizeof(cl->bind_rootfs))
+		return -1;
+	n = snprintf(cl->bind_persona, sizeof(cl->bind_persona), "%s/" PERSONA_DIR "=/persona",
+		     run_dir);
+	if (n < 0 || (size_t)n >= sizeof(cl->bind_persona))
+		return -1;
+	n = snprintf(cl->bind_disk, sizeof(cl->bind_disk), "%s/" DISK_DIR "=/disk", run_dir);
+	if (n < 0 || (size_t)n >= sizeof(cl->bind_disk))
+		return -1;
+	n = snprintf(cl->bind_uml, sizeof(cl->bind_uml), "%s/" UML_DIR "=/uml", run_dir);
+	return n < 0 || (size_t)n >= sizeof(cl->bind_uml) ? -1 : 0;
+}
+
+/* The kernel's paths, as it sees them. */
+static int kernel_paths(struct guest_cmdline *cl, const struct lab_config *cfg,
+			const char *run_dir)
+{
+	char disk[PATH_MAX], persona[PATH_MAX], uml[PATH_MAX];
+	const char *rootfs = cfg->jail ? JAIL_ROOTFS : cfg->rootfs;
+	int n;
+
+	if (place(disk, sizeof(disk), cfg, run_dir, DISK_DIR, "/disk") ||
+	    place(persona, sizeof(persona), cfg, run_dir, PERSONA_DIR, "/persona") ||
+	    place(uml, sizeof(uml), cfg, run_dir, UML_DIR, "/uml"))
+		return -1;
+	n = snprintf(cl->ubd, sizeof(cl->ubd), "ubd0=%s/disk.cow,%s", disk, rootfs);
+	if (n < 0 || (size_t)n >= sizeof(cl->ubd))
+		return -1;
+	n = cfg->masquerade ? snprintf(cl->hppfs, sizeof(cl->hppfs), "hppfs=%s", persona) :
+		snprintf(cl->hppfs, sizeof(cl->hppfs), "hppfs=off");
+	if (n < 0 || (size_t)n >= sizeof(cl->hppfs))
+		return -1;
+	n = snprintf(cl->uml_dir, sizeof(cl->uml_dir), "uml_dir=%s", uml);
+	return n < 0 || (size_t)n >= sizeof(cl->uml_dir) ? -1 : 0;
+}
+
 /*
  * The root_fs is never written: the guest writes to a copy-on-write file in
  * the run directory, which also keeps the attacker's disk changes with the
  * rest of the run's record. The kernel's honeypot defaults do the rest (root
  * on the first disk, the console on stdout only, eth0 on the host's tap0);
  * hostd adds tty_log_fd. The /proc persona is the run's own copy, made
- * from the host's CPU at lab up.
+ * from the host's CPU at lab up. hostd jails the kernel: it sees the root_fs,
+ * the persona, the COW's and its umid's directories at fixed paths of its
+ * jail, and opens tap0 (made for its uid) as that uid.
  */
 int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 		      const char *run_dir)
 {
 	const char **a = cl->argv;
-	int n;
 
-	n = snprintf(cl->ubd, sizeof(cl->ubd), "ubd0=%s/disk.cow,%s", run_dir,
-		     cfg->rootfs);
-	if (n < 0 || (size_t)n >= sizeof(cl->ubd))
+	if (binds(cl, cfg, run_dir) || kernel_paths(cl, cfg, run_dir))
 		return -1;
 	snprintf(cl->mem, sizeof(cl->mem), "mem=%uM", cfg->mem_mb);
-	if (cfg->masquerade)
-		n = snprintf(cl->hppfs, sizeof(cl->hppfs), "hppfs=%s/" PERSONA_DIR,
-			     run_dir);
-	else
-		n = snprintf(cl->hppfs, sizeof(cl->hppfs), "hppfs=off");
-	if (n < 0 || (size_t)n >= sizeof(cl->hppfs))
-		return -1;
 	*a++ = cfg->hostd;
 	*a++ = "--run-dir";
 	*a++ = run_dir;
@@ -71,13 +154,27 @@ int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 	*a++ = LAB_NFLOG_GROUP;
 	*a++ = "--user";
 	*a++ = LAB_HOSTD_USER;
+	*a++ = "--jail";
+	*a++ = cfg->jail ? "on" : "off";
+	*a++ = "--jail-uid";
+	*a++ = LAB_JAIL_UID;
+	*a++ = "--jail-ro";
+	*a++ = cl->bind_rootfs;
+	if (cfg->masquerade) {
+		*a++ = "--jail-ro";
+		*a++ = cl->bind_persona;
+	}
+	*a++ = "--jail-rw";
+	*a++ = cl->bind_disk;
+	*a++ = "--jail-rw";
+	*a++ = cl->bind_uml;
 	*a++ = "--";
 	*a++ = cfg->kernel;
 	*a++ = cl->ubd;
 	*a++ = cl->mem;
 	*a++ = "eth0=tuntap,,,";
 	*a++ = "umid=" LAB_UMID;
-	*a++ = "uml_dir=" LAB_RUN_DIR;
+	*a++ = cl->uml_dir;
 	*a++ = cl->hppfs;
 	if (cfg->mode == LAB_MODE_BRIDGE)
 		*a++ = LAB_GUEST_IP_BRIDGE;
@@ -196,12 +293,16 @@ static int signal_and_wait(pid_t pid, const char *exe, int sig,
 	return wait_exit(pid, exe, secs);
 }
 
-int lab_guest_stop(pid_t pid, const char *exe)
+int lab_guest_stop(pid_t pid, const char *exe, const char *run_dir)
 {
-	const char *sock = LAB_RUN_DIR "/" LAB_UMID "/mconsole";
+	char sock[PATH_MAX];
 
 	if (!lab_guest_alive(pid, exe))
 		return 0;
+	if (lab_guest_mconsole_path(run_dir, sock, sizeof(sock))) {
+		report("%s: run directory path too long", run_dir);
+		return -1;
+	}
 	/* A paused guest (hostd could not record) cannot answer the mconsole. */
 	if (mconsole_send(LAB_NS_WALL, sock, "cad", NULL, 0) < 0)
 		report("guest: no poweroff through the mconsole; stopping hostd %ld, which kills the guest",

@@ -19,7 +19,14 @@ int lab_guest_alive(pid_t pid, const char *exe);
 /* Powers the guest off through the mconsole (ctrl-alt-del, which the root_fs
  * maps to poweroff) and waits for hostd to finish the archive; then asks
  * hostd to stop (it kills the guest), then kills hostd. */
-int lab_guest_stop(pid_t pid, const char *exe);
+int lab_guest_stop(pid_t pid, const char *exe, const char *run_dir);
+
+/* Makes run_dir's disk/ and uml/, which hostd binds into the jail writable
+ * (jail 0: --jail off, where the kernel reaches them through run_dir). */
+int lab_guest_dirs(const char *run_dir, int jail);
+
+/* The guest's mconsole socket within a run directory. */
+int lab_guest_mconsole_path(const char *run_dir, char *buf, size_t len);
 
 /* The guest's console log within a run directory (hostd writes it). */
 int lab_guest_console_path(const char *run_dir, char *buf, size_t len);
@@ -33,7 +40,12 @@ struct guest_cmdline {
 	char ubd[2 * PATH_MAX + 16];
 	char mem[32];
 	char hppfs[PATH_MAX + 16];
-	const char *argv[40];
+	char uml_dir[PATH_MAX + 16];
+	char bind_rootfs[PATH_MAX + 16];	/* hostd --jail-ro/--jail-rw HOST=JAIL */
+	char bind_persona[PATH_MAX + 16];
+	char bind_disk[PATH_MAX + 16];
+	char bind_uml[PATH_MAX + 16];
+	const char *argv[48];
 };
 
 /* Fills cl for cfg and run_dir; -1 if a path does not fit. */

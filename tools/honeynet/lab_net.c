@@ -30,7 +30,9 @@ static const char *const *const common_steps[] = {
 	IP_IN(LAB_NS_INET, "addr", "add", LAB_ADDR_TARGET "/" LAB_PREFIX_OUT,
 	      "dev", LAB_IF_INET),
 	IP_IN(LAB_NS_INET, "link", "set", LAB_IF_INET, "up"),
-	IP_IN(LAB_NS_WALL, "tuntap", "add", "dev", LAB_IF_TAP, "mode", "tap"),
+	/* The jailed kernel opens tap0 as its own uid: nothing needs root after the jail. */
+	IP_IN(LAB_NS_WALL, "tuntap", "add", "dev", LAB_IF_TAP, "mode", "tap",
+	      "user", LAB_JAIL_UID, "group", LAB_JAIL_UID),
 	NULL,
 };
 

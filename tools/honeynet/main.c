@@ -7,6 +7,7 @@
 
 #include "lab.h"
 #include "lab_config.h"
+#include "lab_defs.h"
 #include "persona_cmd.h"
 #include "report.h"
 #include "ruleset_cmd.h"
@@ -15,7 +16,7 @@ static const char usage[] =
 	"usage: honeynet lab up [--mode nat|bridge] [--archive DIR] [--kernel FILE]\n"
 	"                       [--rootfs FILE] [--mem MIB] [--timeout SECS]\n"
 	"                       [--tty-log on|off] [--persona DIR]\n"
-	"                       [--masquerade on|off]\n"
+	"                       [--masquerade on|off] [--jail on|off]\n"
 	"       honeynet lab run [same options as up]\n"
 	"       honeynet lab down\n"
 	"       honeynet lab status\n"
@@ -38,6 +39,9 @@ static const char usage[] =
 	"Defaults: --kernel, --rootfs and --archive are linux, root_fs and\n"
 	"archive/ beside this program's bin/ directory; --persona is the\n"
 	"repository's rootfs/persona/proc; --mem 256; --timeout 90.\n"
+	"The guest kernel always runs jailed (hostd(8) --jail-uid) as uid and gid\n"
+	LAB_JAIL_UID "; --jail off (for benchmarks only) keeps that uid and drops\n"
+	"the rest of the jail.\n"
 	"Exit status: 0 done; 1 failed or refused (the reason is on stderr);\n"
 	"2 bad usage.\n";
 

@@ -14,14 +14,18 @@ static void set_paths(struct lab_config *cfg)
 START_TEST(cmdline)
 {
 	struct lab_config cfg = { .mem_mb = 384, .tty_log = 1,
-				  .masquerade = 1 };
+				  .masquerade = 1, .jail = 1 };
 	struct guest_cmdline cl;
 	static const char *const want[] = {
 		"/b/bin/hostd", "--run-dir", "/a/run1", "--rootfs", "/b/root_fs",
 		"--flush-ms", "50", "--capture", "tap0", "--nflog", "5",
-		"--user", "nobody", "--", "/b/linux",
-		"ubd0=/a/run1/disk.cow,/b/root_fs", "mem=384M", "eth0=tuntap,,,",
-		"umid=lab", "uml_dir=/run/honeynet", "hppfs=/a/run1/persona",
+		"--user", "nobody", "--jail", "on", "--jail-uid", "64200",
+		"--jail-ro", "/b/root_fs=/image/root_fs",
+		"--jail-ro", "/a/run1/persona=/persona",
+		"--jail-rw", "/a/run1/disk=/disk", "--jail-rw", "/a/run1/uml=/uml",
+		"--", "/b/linux",
+		"ubd0=/disk/disk.cow,/image/root_fs", "mem=384M", "eth0=tuntap,,,",
+		"umid=lab", "uml_dir=/uml", "hppfs=/persona",
 	};
 	size_t i;
 
@@ -30,6 +34,36 @@ START_TEST(cmdline)
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
 		ck_assert_str_eq(cl.argv[i], want[i]);
 	ck_assert_ptr_null(cl.argv[i]);
+}
+END_TEST
+
+/* --jail off (benchmarks): the kernel reaches the run's files by their host paths. */
+START_TEST(cmdline_jail_off)
+{
+	struct lab_config cfg = { .mem_mb = 256, .tty_log = 1, .masquerade = 1 };
+	struct guest_cmdline cl;
+	size_t i;
+
+	set_paths(&cfg);
+	ck_assert_int_eq(lab_guest_cmdline(&cl, &cfg, "/a/run1"), 0);
+	for (i = 0; strcmp(cl.argv[i], "--jail"); i++)
+		;
+	ck_assert_str_eq(cl.argv[i + 1], "off");
+	for (; strcmp(cl.argv[i], "--"); i++)
+		;
+	ck_assert_str_eq(cl.argv[i + 2], "ubd0=/a/run1/disk/disk.cow,/b/root_fs");
+	ck_assert_str_eq(cl.argv[i + 6], "uml_dir=/a/run1/uml");
+	ck_assert_str_eq(cl.argv[i + 7], "hppfs=/a/run1/persona");
+}
+END_TEST
+
+START_TEST(mconsole_path)
+{
+	char buf[40];
+
+	ck_assert_int_eq(lab_guest_mconsole_path("/a/r", buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf, "/a/r/uml/lab/mconsole");
+	ck_assert_int_eq(lab_guest_mconsole_path("/a/very/long/run/dir", buf, 24), -1);
 }
 END_TEST
 
@@ -98,6 +132,8 @@ Suite *lab_guest_suite(void)
 	TCase *tc = tcase_create("guest");
 
 	tcase_add_test(tc, cmdline);
+	tcase_add_test(tc, cmdline_jail_off);
+	tcase_add_test(tc, mconsole_path);
 	tcase_add_test(tc, cmdline_bridge);
 	tcase_add_test(tc, cmdline_masquerade_off);
 	tcase_add_test(tc, persona_path);
