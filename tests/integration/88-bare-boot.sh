@@ -4,8 +4,11 @@
 # eth0=tuntap,,,` boots a guest whose /proc is masked and whose ttys are
 # logged (to files in the current directory), with nothing of the command
 # line in the guest. Runs in a network namespace of its own (not the lab's).
+# The kernel refuses the host's root (patch 0005), saying how to start it;
+# it boots as an unprivileged user with no capabilities, tap0 made for it.
 source "$(dirname "$0")/lib.sh"
-require root "$HONEYNET" "$TOP/build/linux" "$TOP/build/root_fs" sshpass
+source "$TOP/tests/lib/unpriv.sh"
+require root setpriv "$HONEYNET" "$TOP/build/linux" "$TOP/build/root_fs" sshpass
 lab_lock
 
 ns=bare-test-$$
@@ -20,17 +23,27 @@ trap cleanup EXIT
 
 ip netns add "$ns"
 ip -n "$ns" link set lo up
-ip -n "$ns" tuntap add dev tap0 mode tap
+ip -n "$ns" tuntap add dev tap0 mode tap user "$HN_JAIL_UID" group "$HN_JAIL_UID"
 ip -n "$ns" addr add 10.0.0.1/24 dev tap0
 ip -n "$ns" link set tap0 up
 cp --sparse=always "$TOP/build/root_fs" "$work/root_fs"
 check "honeynet persona make: ./persona with the host CPU's cpuinfo" \
 	"$HONEYNET" persona make --from "$TOP/rootfs/persona/proc" --out "$work/persona"
+chown -R "$HN_JAIL_UID:$HN_JAIL_UID" "$work"
+
+out=$(cd "$work" && timeout 20 ip netns exec "$ns" "$TOP/build/linux" \
+	ubd0=root_fs eth0=tuntap,,, </dev/null 2>&1)
+rc=$?
+check "as the host's root the kernel refuses to start (exit $rc, not 0 nor a timeout)" \
+	test "$rc" -ne 0 -a "$rc" -ne 124
+check "... and says how to start it unprivileged" grep -q 'refusing to run as the host.s root.*' <<<"$out"
+check "... naming setpriv with no capabilities" grep -qF -- '--bounding-set=-all' <<<"$out"
+check "... before it booted anything" lacks "Linux version" "$out"
 
 # The operator's console is the kernel's stdout; setsid so the whole
 # guest can be killed as one group if it does not power off.
-(cd "$work" && exec setsid ip netns exec "$ns" "$TOP/build/linux" \
-	ubd0=root_fs eth0=tuntap,,, </dev/null >console.log 2>&1) &
+(cd "$work" && exec setsid ip netns exec "$ns" "${HN_UNPRIV[@]}" \
+	"$TOP/build/linux" ubd0=root_fs eth0=tuntap,,, </dev/null >console.log 2>&1) &
 kpid=$!
 
 # guest [-tt] CMD: CMD in the guest over ssh as root (-tt: on a pty).
