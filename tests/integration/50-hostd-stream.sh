@@ -9,6 +9,7 @@ source "$(dirname "$0")/lib.sh"
 HOSTD=$TOP/build/bin/hostd
 require python3 unshare "$HOSTD"
 T=$(mktemp -d /tmp/hostd-it-XXXXXX)
+chmod 755 "$T"	# the stand-in kernel runs as the jail's uid (hostd --jail off)
 kids=()
 cleanup() {
 	local p
@@ -110,21 +111,21 @@ check "usage error exits 2" [ $? -eq 2 ]
 # The fake kernel (lib.sh): the stream on fd 3, console text on stdout and stderr.
 fake_kernel "$T/fake-kernel"
 
-"$HOSTD" --run-dir "$T/l" -- "$T/fake-kernel" "$T/s.bin" 0 2>"$T/l.err"
+"$HOSTD" --run-dir "$T/l" --jail off -- "$T/fake-kernel" "$T/s.bin" 0 2>"$T/l.err"
 check "live: hostd exits 0 when the guest exits 0" [ $? -eq 0 ]
 check "live archive: as --parse, plus guest.start/guest.exit" check_archive "$T/l" live
 check "live: console.log holds the guest's stdout and stderr" \
 	grep -q "console: reboot: Power down" "$T/l/console.log"
 check "live: the kernel got tty_log_fd=3 last" grep -q "^fake kernel: .* 0 tty_log_fd=3$" "$T/l/console.log"
 
-"$HOSTD" --run-dir "$T/x" -- "$T/fake-kernel" "$T/s.bin" 3 2>/dev/null
+"$HOSTD" --run-dir "$T/x" --jail off -- "$T/fake-kernel" "$T/s.bin" 3 2>/dev/null
 check "live: guest exit 3 gives hostd exit 1" [ $? -eq 1 ]
-"$HOSTD" --run-dir "$T/n" -- "$T/no-such-kernel" 2>"$T/n.err"
+"$HOSTD" --run-dir "$T/n" --jail off -- "$T/no-such-kernel" 2>"$T/n.err"
 check "live: a missing kernel exits 5 and says so" \
 	bash -c '[ $0 -eq 5 ] && grep -q "^hostd: .*no-such-kernel: No such file or directory; guest not started" "$1"' $? "$T/n.err"
 
 # SIGTERM: flush, kill the guest's group, finalize, exit 3.
-"$HOSTD" --run-dir "$T/t" -- "$T/fake-kernel" "$T/s.bin" sleep 2>"$T/t.err" &
+"$HOSTD" --run-dir "$T/t" --jail off -- "$T/fake-kernel" "$T/s.bin" sleep 2>"$T/t.err" &
 hp=$!
 kids+=("$hp")
 gp=$(guest_pid "$T/t")
@@ -150,7 +151,7 @@ cl = [e for e in ev if e["type"] == "tty.close" and e["reason"] == "hostd stoppe
 sys.exit(not (m["state"] == "signalled" and m["stop"] and ex and ex[0]["signal"] == 9 and cl))' "$T/t"
 
 # SIGKILL of hostd: pdeathsig takes the guest with it.
-"$HOSTD" --run-dir "$T/k" -- "$T/fake-kernel" "$T/s.bin" sleep 2>/dev/null &
+"$HOSTD" --run-dir "$T/k" --jail off -- "$T/fake-kernel" "$T/s.bin" sleep 2>/dev/null &
 hp=$!
 kids+=("$hp")
 gp=$(guest_pid "$T/k")
@@ -163,7 +164,7 @@ check "SIGKILL of hostd kills the guest (pdeathsig)" gone "$gp"
 unshare -m bash -c '
 	T=$1 HOSTD=$2
 	mkdir -p "$T/full" && mount -t tmpfs -o size=256k tmpfs "$T/full" || exit 90
-	"$HOSTD" --run-dir "$T/full/r" -- "$T/fake-kernel" "$T/big.bin" sleep 2>"$T/f.err" &
+	"$HOSTD" --run-dir "$T/full/r" --jail off -- "$T/fake-kernel" "$T/big.bin" sleep 2>"$T/f.err" &
 	hp=$!
 	for i in $(seq 100); do grep -q "guest paused" "$T/f.err" && break; sleep 0.1; done
 	gp=$(grep -o "\"pid\":[0-9]*" "$T/full/r/events.jsonl" | head -1 | cut -d: -f2)

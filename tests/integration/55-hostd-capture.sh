@@ -5,9 +5,10 @@
 # with Data Control's prefixes, a fake kernel, and python3 for the traffic.
 # Checks: rotated gzip pcaps that tcpdump reads with whole payloads,
 # rotation on the clock while idle, capture.stats, net.* events with their
-# counts and verdicts, hostd running as nobody with only CAP_KILL while the
-# guest stays root, a SIGKILL'd hostd's .part file, fail-closed on a full
-# disk, and the options' errors. The root namespace is never touched.
+# counts and verdicts, hostd running as nobody with no capabilities while the
+# stand-in kernel runs as the jail's uid (--jail off: a shell script cannot
+# run in the real jail), a SIGKILL'd hostd's .part file, fail-closed on a
+# full disk, and the options' errors. The root namespace is never touched.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -17,6 +18,7 @@ getent passwd nobody >/dev/null || { fail "prerequisite: user nobody is missing"
 A=cap-test-$$
 B=cap-test-$$-p
 T=$(mktemp -d /tmp/hostd-cap-XXXXXX)
+chmod 755 "$T"	# the stand-in kernel runs as the jail's uid
 kids=()
 cleanup() {
 	local p
@@ -143,7 +145,7 @@ PY
 # 1. A run with everything: capture rotated every 2 s, NFLOG, --user nobody.
 R=$T/r1
 ip netns exec "$A" "$HOSTD" --run-dir "$R" --capture veth0 --rotate 2 --nflog 5 \
-	--limits tcp=2 --user nobody -- "$T/fake-kernel" 2>"$T/r1.err" &
+	--limits tcp=2 --user nobody --jail off -- "$T/fake-kernel" 2>"$T/r1.err" &
 hp=$!
 kids+=("$hp")
 check "hostd starts: capture.start, guest.start, hostd.user events" \
@@ -152,10 +154,11 @@ gp=$(guest_pid "$R")
 check "hostd runs as nobody after setup (Uid and Gid all 65534)" \
 	bash -c '[ "$0" = "65534 65534 65534 65534" ] && [ "$1" = "65534 65534 65534 65534" ]' \
 	"$(status_field "$hp" Uid | tr -s '\t ' ' ')" "$(status_field "$hp" Gid | tr -s '\t ' ' ')"
-check "hostd keeps only CAP_KILL (CapEff and CapPrm 0x20), no_new_privs" \
-	bash -c '[ "$0" = 0000000000000020 ] && [ "$1" = 0000000000000020 ] && [ "$2" = 1 ]' \
+check "hostd keeps no capability (CapEff and CapPrm 0), no_new_privs" \
+	bash -c '[ "$0" = 0000000000000000 ] && [ "$1" = 0000000000000000 ] && [ "$2" = 1 ]' \
 	"$(status_field "$hp" CapEff)" "$(status_field "$hp" CapPrm)" "$(status_field "$hp" NoNewPrivs)"
-check "the guest kernel stays root" [ "$(status_field "$gp" Uid | awk '{print $2}')" = 0 ]
+check "the stand-in kernel (pid $gp) runs as the jail's uid 64200, not root" \
+	[ "$(status_field "$gp" Uid | awk '{print $2}')" = 64200 ]
 ip netns exec "$A" python3 "$T/traffic.py" a
 ip netns exec "$B" python3 "$T/traffic.py" b
 sleep 1.5
@@ -167,7 +170,7 @@ check "rotation on the clock while idle (timer, not the next packet): $before th
 kill -TERM "$hp"
 wait "$hp"
 check "SIGTERM: hostd exits 3" [ $? -eq 3 ]
-check "SIGTERM: the guest is killed (by the unprivileged hostd, with CAP_KILL)" gone "$gp"
+check "SIGTERM: the guest is killed (by the guard, as the jail's uid)" gone "$gp"
 check "no .part left after a clean stop; names IFACE-YYYYMMDDTHHMMSSZ.pcap.gz" \
 	bash -c '! ls "$0" | grep -qv "^veth0-[0-9]\{8\}T[0-9]\{6\}Z\.pcap\.gz$"' "$R/pcap"
 check "files after the first start on the 2 s boundary of the clock" \
@@ -235,7 +238,7 @@ check "stderr: the capture summary (received, dropped, written)" \
 
 # 2. SIGKILL: the open .part file reads up to its last flush (<= 1 s).
 R=$T/r2
-ip netns exec "$A" "$HOSTD" --run-dir "$R" --capture veth0 --user nobody -- "$T/fake-kernel" 2>/dev/null &
+ip netns exec "$A" "$HOSTD" --run-dir "$R" --capture veth0 --user nobody --jail off -- "$T/fake-kernel" 2>/dev/null &
 hp=$!
 kids+=("$hp")
 wait_event "$R" hostd.user
@@ -255,7 +258,7 @@ check "SIGKILL of hostd kills the guest (pdeathsig)" gone "$gp"
 ip netns exec "$A" unshare -m bash -c '
 	T=$1 HOSTD=$2
 	mkdir -p "$T/full" && mount -t tmpfs -o size=384k tmpfs "$T/full" || exit 90
-	"$HOSTD" --run-dir "$T/full/r" --capture veth0 --user nobody -- "$T/fake-kernel" 2>"$T/f.err" &
+	"$HOSTD" --run-dir "$T/full/r" --capture veth0 --user nobody --jail off -- "$T/fake-kernel" 2>"$T/f.err" &
 	hp=$!
 	for i in $(seq 50); do grep -q hostd.user "$T/full/r/events.jsonl" 2>/dev/null && break; sleep 0.1; done
 	echo go >"$T/f.go"
@@ -276,7 +279,7 @@ wait "$fp"
 check "full disk: hostd names the capture file and says the guest is paused" \
 	grep -q "^hostd: capture $T/full/r/pcap/veth0-[0-9T]*Z\.pcap\.gz\.part: No space left on device; guest paused" "$T/f.err"
 check "full disk: said once" [ "$(grep -c "guest paused" "$T/f.err")" -eq 1 ]
-check "full disk: the guest is stopped (T) by the unprivileged hostd" [ "$(cat "$T/f.state" 2>/dev/null)" = T ]
+check "full disk: the guest is stopped (T) by the unprivileged hostd's guard" [ "$(cat "$T/f.state" 2>/dev/null)" = T ]
 check "full disk: SIGTERM then gives exit 4" [ "$(cat "$T/f.rc" 2>/dev/null)" = 4 ]
 
 # 4. Options.
@@ -292,10 +295,10 @@ check "--rotate without --capture, --capture with --parse: usage errors (2)" \
 	bash -c '[ "$*" = "2 2" ]' _ \
 	"$(usage_rc --run-dir "$T/o" --rotate 60 -- /bin/true)" \
 	"$(usage_rc --run-dir "$T/o" --parse /dev/null --capture veth0)"
-ip netns exec "$A" "$HOSTD" --run-dir "$T/o1" --capture nosuch0 -- "$T/fake-kernel" 2>"$T/o1.err"
+ip netns exec "$A" "$HOSTD" --run-dir "$T/o1" --capture nosuch0 --jail off -- "$T/fake-kernel" 2>"$T/o1.err"
 check "--capture of a missing interface: exit 5, says so, no guest started" \
 	bash -c '[ $0 -eq 5 ] && grep -q "^hostd: capture nosuch0: .*; guest not started" "$1" && ! grep -q guest.start "$2/events.jsonl"' $? "$T/o1.err" "$T/o1"
-"$HOSTD" --run-dir "$T/o2" --user no-such-user-x -- "$T/fake-kernel" 2>"$T/o2.err"
+"$HOSTD" --run-dir "$T/o2" --user no-such-user-x --jail off -- "$T/fake-kernel" 2>"$T/o2.err"
 check "--user of a missing user: exit 5 before anything starts" \
 	bash -c '[ $0 -eq 5 ] && grep -q "^hostd: --user no-such-user-x: no such user" "$1" && [ ! -e "$2" ]' $? "$T/o2.err" "$T/o2"
 check "--help names the new options" bash -c '"$0" --help | grep -q -- "--capture IFACE" && "$0" --help | grep -q -- "--limits SPEC"' "$HOSTD"
