@@ -50,6 +50,8 @@ static const int allowed[] = {
 	SCMP_SYS(set_tid_address), SCMP_SYS(set_robust_list), SCMP_SYS(rseq),
 	SCMP_SYS(futex), SCMP_SYS(sched_yield), SCMP_SYS(sched_getaffinity),
 	SCMP_SYS(getuid), SCMP_SYS(geteuid), SCMP_SYS(getgid), SCMP_SYS(getegid),
+	/* Patch 0005's start-up check that the kernel is not the host's root. */
+	SCMP_SYS(getresuid), SCMP_SYS(getresgid), SCMP_SYS(capget),
 	SCMP_SYS(getrlimit), SCMP_SYS(prlimit64), SCMP_SYS(getrusage), SCMP_SYS(uname),
 	SCMP_SYS(sysinfo), SCMP_SYS(getrandom),
 	/* Signals: SIGIO, SIGALRM, SIGSEGV drive the kernel; each thread has an altstack. */

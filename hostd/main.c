@@ -418,7 +418,6 @@ static int drop_privileges(const struct privdrop *pd, int dirfd, struct archive 
 			   const char *run_dir)
 {
 	struct jline *j;
-	char *keep[] = { "CAP_KILL" };
 
 	if (privdrop_chown(pd, dirfd, run_dir) < 0 || privdrop_apply(pd) < 0)
 		return -1;
@@ -426,7 +425,7 @@ static int drop_privileges(const struct privdrop *pd, int dirfd, struct archive 
 	jl_cstr(j, "user", pd->user);
 	jl_u64(j, "uid", pd->uid);
 	jl_u64(j, "gid", pd->gid);
-	jl_strv(j, "capabilities", keep, 1);
+	jl_strv(j, "capabilities", NULL, 0);
 	archive_emit(a);
 	return 0;
 }

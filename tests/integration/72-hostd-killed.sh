@@ -34,7 +34,8 @@ check "the Data Control ruleset is still loaded" \
 # helpers, which are the kernel's children, not hostd's): nothing of the
 # guest may run on unrecorded, and tap0 is free for the stand-in.
 guest_gone() {
-	! ls -l /proc/[0-9]*/exe 2>/dev/null | grep -qE -- "$TOP/build/(linux|bin/hostd)( |$)"
+	! ls -l /proc/[0-9]*/exe 2>/dev/null | grep -qE -- "$TOP/build/(linux|bin/hostd)( |$)" &&
+	! pgrep -u 64200 >/dev/null
 }
 for i in $(seq 50); do
 	guest_gone && break

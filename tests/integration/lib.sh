@@ -51,10 +51,13 @@ root_net_snapshot() {
 	  nft list ruleset 2>/dev/null; } | sed -E 's/^[0-9]+: //'
 }
 
-# No lab namespace, and no process running the guest kernel or hostd.
+# No lab namespace, no process running hostd or the guest kernel: a jailed
+# kernel's exe reads /linux, so the jail's uid (hostd --jail-uid, the lab's
+# 64200) finds it and every process it made.
 lab_gone() {
 	! ip netns list | grep -q '^hn-' &&
-	! ls -l /proc/[0-9]*/exe 2>/dev/null | grep -qE -- "$TOP/build/(linux|bin/hostd)( |$)"
+	! ls -l /proc/[0-9]*/exe 2>/dev/null | grep -qE -- "$TOP/build/(linux|bin/hostd)( |$)" &&
+	! pgrep -u 64200 >/dev/null
 }
 
 # wait_for SECS CMD...: runs CMD every 0.2 s until it exits 0; fails after SECS.

@@ -1,0 +1,156 @@
+#!/bin/bash
+# The jail, checked from outside on a running lab guest: every host process
+# of the guest (the jail's init, the kernel, UML's helpers and the processes
+# that run guest code) is the jail's uid with no capability, no_new_privs and
+# a seccomp filter, in user, mount, pid, ipc and uts namespaces of its own,
+# sees no host file, has an empty environment and bounded rlimits, and sits
+# in a cgroup with memory and pids limits. A fork bomb and a memory hog as
+# root in the guest stay inside them while the host stays responsive, and the
+# archive records them. A jail step made to fail stops the start, named.
+source "$(dirname "$0")/lib.sh"
+source "$TOP/tests/lib/unpriv.sh"
+require root "$HONEYNET" "$TOP/build/linux" "$TOP/build/root_fs" sshpass python3
+lab_lock
+
+work=$(mktemp -d /tmp/hn-jail-XXXXXX)
+trap '"$HONEYNET" lab down >/dev/null 2>&1; rm -rf "$work"' EXIT
+"$HONEYNET" lab down >/dev/null 2>&1
+
+check "lab up" "$HONEYNET" lab up --archive "$work/archive"
+run=$(lab_run_dir "$work/archive") || exit 1
+
+# guest.start names the jail's init (pid) and its cgroup directory.
+read -r init cg <<<"$(python3 -c '
+import json, sys
+for l in open(sys.argv[1]):
+    e = json.loads(l)
+    if e["type"] == "guest.start":
+        print(e["pid"], e["cgroup"] or "")
+        break' "$run/events.jsonl")"
+check "guest.start names a live jail init ($init) and a cgroup ($cg)" \
+	bash -c '[[ "$0" =~ ^[0-9]+$ ]] && kill -0 "$0" && [ -d "$1" ]' "$init" "$cg"
+# v1 (this machine's kind): one directory per controller; v2: one for all.
+if [ -e "$cg/cgroup.events" ] && [ -e "$cg/memory.max" ]; then
+	mem_limit=$cg/memory.max pids_dir=$cg
+else
+	name=${cg##*/}
+	mem_limit=/sys/fs/cgroup/memory/honeynet/$name/memory.limit_in_bytes
+	pids_dir=/sys/fs/cgroup/pids/honeynet/$name
+fi
+procs=$(cat "$pids_dir/cgroup.procs")
+n=$(wc -w <<<"$procs")
+check "the guest's host processes are in its cgroup: $n (init, kernel, helpers, address spaces)" \
+	[ "$n" -ge 4 ]
+check "the jail's init is one of them" grep -qx "$init" <<<"$procs"
+check "the kernel (the init's child) is one of them" \
+	grep -qxF "$(cat /proc/"$init"/task/"$init"/children | awk '{print $1}')" <<<"$procs"
+check "nothing else runs as the jail's uid $HN_JAIL_UID outside the cgroup" \
+	bash -c '[ "$(pgrep -u "$0" | sort)" = "$(sort <<<"$1")" ]' "$HN_JAIL_UID" "$procs"
+
+field() { awk -v k="$2:" '$1 == k { $1 = ""; print substr($0, 2) }' "/proc/$1/status" | tr -s '\t ' ' '; }
+host_ns() { readlink "/proc/1/ns/$1"; }
+bad_uid= bad_caps= bad_nnp= bad_seccomp= bad_ns= bad_root= bad_env= bad_limits=
+want_root="dev disk image lib64 linux persona proc tmp uml usr"
+for p in $procs; do
+	[ -d "/proc/$p" ] || continue
+	[ "$(field "$p" Uid)" = "$HN_JAIL_UID $HN_JAIL_UID $HN_JAIL_UID $HN_JAIL_UID" ] &&
+		[ "$(field "$p" Gid)" = "$HN_JAIL_UID $HN_JAIL_UID $HN_JAIL_UID $HN_JAIL_UID" ] &&
+		[ "$(field "$p" Groups)" = "$HN_JAIL_UID" ] || bad_uid+=" $p"
+	for c in CapInh CapPrm CapEff CapBnd CapAmb; do
+		[ "$(field "$p" "$c")" = 0000000000000000 ] || bad_caps+=" $p:$c"
+	done
+	[ "$(field "$p" NoNewPrivs)" = 1 ] || bad_nnp+=" $p"
+	[ "$(field "$p" Seccomp)" = 2 ] || bad_seccomp+=" $p"
+	for ns in user mnt pid ipc uts; do
+		[ "$(readlink "/proc/$p/ns/$ns")" != "$(host_ns $ns)" ] || bad_ns+=" $p:$ns"
+	done
+	[ "$(ls /proc/"$p"/root/ | tr '\n' ' ' | sed 's/ $//')" = "$want_root" ] || bad_root+=" $p"
+	[ ! -s "/proc/$p/environ" ] || bad_env+=" $p"
+	grep -qE '^Max core file size +0 +0 ' "/proc/$p/limits" &&
+		! grep -qE '^Max file size +unlimited' "/proc/$p/limits" || bad_limits+=" $p"
+done
+check "every process: uid and gid $HN_JAIL_UID, its only group (bad:${bad_uid:- none})" [ -z "$bad_uid" ]
+check "every process: every capability set empty, bounding and ambient too (bad:${bad_caps:- none})" \
+	[ -z "$bad_caps" ]
+check "every process: no_new_privs (bad:${bad_nnp:- none})" [ -z "$bad_nnp" ]
+check "every process: a seccomp filter (Seccomp: 2) (bad:${bad_seccomp:- none})" [ -z "$bad_seccomp" ]
+check "every process: own user, mount, pid, ipc and uts namespaces (bad:${bad_ns:- none})" \
+	[ -z "$bad_ns" ]
+check "every process sees only its jail through /proc/PID/root: $want_root (bad:${bad_root:- none})" \
+	[ -z "$bad_root" ]
+check "every process: an empty environment (bad:${bad_env:- none})" [ -z "$bad_env" ]
+check "every process: RLIMIT_CORE 0, RLIMIT_FSIZE bounded (bad:${bad_limits:- none})" \
+	[ -z "$bad_limits" ]
+root=/proc/$init/root
+check "no host file in the jail: no /etc, /home, /root, /bin, $TOP" \
+	bash -c 'for f in etc home root bin "${1#/}"; do [ ! -e "$0/$f" ] || exit 1; done' "$root" "$TOP"
+check "its /proc holds only cpuinfo, its /dev only null, urandom, net/tun" \
+	bash -c '[ "$(ls "$0/proc")" = cpuinfo ] && [ "$(ls "$0/dev" | tr "\n" " ")" = "net null urandom " ] &&
+		[ "$(ls "$0/dev/net")" = tun ]' "$root"
+check "/dev/net/tun in the jail is the jail uid's alone (0600)" \
+	[ "$(stat -c '%a %u' "$root/dev/net/tun")" = "600 $HN_JAIL_UID" ]
+check "the jail's root is mounted read-only" \
+	bash -c '[[ "$(awk "\$5 == \"/\" { print \$6 }" "/proc/$0/mountinfo")" == ro,* ]]' "$init"
+check "tap0 belongs to the jail's uid" \
+	grep -q "^$HN_JAIL_UID$" <(ip netns exec hn-wall cat /sys/class/net/tap0/owner)
+mem=$(cat "$mem_limit")
+pmax=$(cat "$pids_dir/pids.max")
+check "the cgroup's memory limit is set from mem=256M: $mem bytes" \
+	bash -c '[[ "$0" =~ ^[0-9]+$ ]] && [ "$0" -ge $((256 << 20)) ] && [ "$0" -le $((1 << 30)) ]' "$mem"
+check "the cgroup's pids.max is set: $pmax" bash -c '[[ "$0" =~ ^[0-9]+$ ]]' "$pmax"
+
+# A fork bomb as root in the guest: more guest processes than pids.max.
+marker=hn-jail-bomb-$$
+attacker "for i in \$(seq $((pmax * 3))); do sleep 20 & done 2>/dev/null; /bin/echo $marker" \
+	>"$work/bomb.out" 2>&1 &
+bomb=$!
+worst=0
+for i in $(seq 40); do
+	start=$(date +%s%N)
+	ip netns exec hn-inet true
+	ms=$((($(date +%s%N) - start) / 1000000))
+	[ "$ms" -gt "$worst" ] && worst=$ms
+	cur=$(cat "$pids_dir/pids.current")
+	[ "$cur" -le "$pmax" ] || over=$cur
+	sleep 0.25
+done
+wait "$bomb"
+check "fork bomb: the guest's host processes never exceeded pids.max ($pmax)" [ -z "${over:-}" ]
+check "fork bomb: the cgroup refused forks at its limit (pids.events max > 0)" \
+	bash -c '[ "$(awk "/^max/ {print \$2}" "$0/pids.events")" -gt 0 ]' "$pids_dir"
+check "fork bomb: the host stayed responsive (slowest host command ${worst} ms < 2000)" \
+	[ "$worst" -lt 2000 ]
+sleep 22	# the bomb's sleeps end
+check "fork bomb: the guest lives on (ssh works after it)" \
+	grep -q alive <(attacker 'echo alive' 2>/dev/null)
+check "fork bomb: the archive records it (exec of /bin/echo $marker)" \
+	grep -q "$marker" "$run/events.jsonl"
+
+# A memory hog as root in the guest: the guest's own OOM killer ends it, and
+# the host processes stay inside the cgroup's limit.
+attacker 'perl -e "my @a; while (1) { push @a, q(x) x (1 << 20) }"; echo hog-exit=$?' \
+	>"$work/hog.out" 2>&1
+used=$(cat "${mem_limit%/*}/memory.max_usage_in_bytes" 2>/dev/null || cat "${mem_limit%/*}/memory.peak")
+check "memory hog: it ended (killed in the guest): $(tr '\n' ' ' <"$work/hog.out")" \
+	grep -qE 'hog-exit=(137|1)' "$work/hog.out"
+check "memory hog: the cgroup's peak ($used) stayed within its limit ($mem)" \
+	bash -c '[[ "$0" =~ ^[0-9]+$ ]] && [ "$0" -le "$1" ]' "$used" "$mem"
+check "memory hog: the guest lives on" grep -q alive <(attacker 'echo alive' 2>/dev/null)
+check "memory hog: the archive records it (exec of perl)" \
+	python3 -c 'import json, sys
+sys.exit(not any(e["type"] == "exec" and "perl" in e.get("filename", "")
+                 for e in map(json.loads, open(sys.argv[1]))))' "$run/events.jsonl"
+"$HONEYNET" lab down >/dev/null 2>&1
+check "lab down: no process of the jail's uid is left" bash -c '! pgrep -u "$0" >/dev/null' "$HN_JAIL_UID"
+
+# A jail step made to fail stops the start before the kernel runs, naming it.
+mkdir -p "$work/r"
+"$TOP/build/bin/hostd" --run-dir "$work/r/x" --jail-ro /nonexistent-hn/root_fs=/image/root_fs \
+	-- "$TOP/build/linux" 2>"$work/fail.err"
+rc=$?
+check "a jail step that fails: hostd exits 5 (setup failed)" [ "$rc" -eq 5 ]
+check "... naming the step and the reason: $(head -1 "$work/fail.err")" \
+	grep -q '^hostd: jail: stat /nonexistent-hn/root_fs: No such file or directory; guest not started' \
+	"$work/fail.err"
+check "... and no guest ran (no guest.start event)" bash -c '! grep -q guest.start "$0"' "$work/r/x/events.jsonl"
+exit $status

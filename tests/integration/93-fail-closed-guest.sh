@@ -1,0 +1,87 @@
+#!/bin/bash
+# Fail closed on the real guest: the lab's archive on a small filesystem of
+# the test's own (a tmpfs in a mount namespace of its own), filled from
+# inside the guest through a pty. hostd says which file failed and "guest
+# paused" once, every host process of the guest is frozen (its cgroup's
+# freezer, and no CPU time spent), meta.json says failed, every earlier
+# file reads whole and the cut one up to its last flush; lab down cleans up.
+source "$(dirname "$0")/lib.sh"
+require root "$HONEYNET" "$TOP/build/linux" "$TOP/build/root_fs" sshpass python3 unshare \
+	tcpdump
+
+# The body runs in the mount namespace (see the end); $1 = inner, $2 = work.
+if [ "${1:-}" = inner ]; then
+	work=$2
+	# Room for the boot (the guest's COW file grows about 35 MB), not for a flood.
+	mount -t tmpfs -o size=72m hn-full "$work/arch" || { fail "mount tmpfs"; exit 1; }
+	check "lab up with the archive on a 72 MiB filesystem" \
+		"$HONEYNET" lab up --archive "$work/arch"
+	run=$(lab_run_dir "$work/arch") || exit 1
+	init=$(python3 -c 'import json, sys
+print(json.load(open(sys.argv[1]))["guest"]["pid"])' "$run/meta.json")
+	cg=$(python3 -c 'import json, sys
+for e in map(json.loads, open(sys.argv[1])):
+    if e["type"] == "guest.start": print(e["cgroup"]); break' "$run/events.jsonl")
+	check "the guest runs: its jail's init $init is alive" \
+		bash -c '[[ "$0" =~ ^[0-9]+$ ]] && kill -0 "$0"' "$init"
+	# Random bytes as base64 on a pty: the tty file and the capture of the
+	# ssh session grow until the filesystem is full.
+	timeout 120 ip netns exec hn-inet sshpass -p "${ROOT_PASSWORD:-root}" ssh -tt \
+		-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR \
+		"root@$LAB_PUBLIC" 'head -c 200000000 /dev/urandom | base64' </dev/null >/dev/null 2>&1 &
+	flood=$!
+	paused() { grep -q "guest paused" "$run/hostd.log"; }
+	check "hostd says the guest is paused within 100 s" wait_for 100 paused
+	kill "$flood" 2>/dev/null
+	wait "$flood" 2>/dev/null
+	msg=$(grep "guest paused" "$run/hostd.log")
+	check "hostd names the file and the reason: $msg" \
+		grep -qE "^hostd: (archive|capture) $run/[^:]+: No space left on device; guest paused$" <<<"$msg"
+	check "... once" [ "$(grep -c "guest paused" "$run/hostd.log")" -eq 1 ]
+	if [ -e "$cg/cgroup.freeze" ]; then
+		check "the guest's cgroup is frozen (v2 cgroup.events)" grep -qx 'frozen 1' "$cg/cgroup.events"
+		procs=$(cat "$cg/cgroup.procs")
+	else
+		fz=/sys/fs/cgroup/freezer/honeynet/${cg##*/}
+		check "the guest's cgroup is frozen (v1 freezer.state FROZEN)" \
+			grep -qx FROZEN "$fz/freezer.state"
+		procs=$(cat "$fz/cgroup.procs")
+	fi
+	cpu() { for p in $procs; do cat "/proc/$p/stat"; done | awk '{ t += $14 + $15 } END { print t }'; }
+	states=$(for p in $procs; do awk '{ print $3 }' "/proc/$p/stat"; done | sort -u | tr '\n' ' ')
+	check "every host process of the guest ($(wc -w <<<"$procs")) is frozen (state D): $states" \
+		bash -c '[ "$(wc -w <<<"$0")" -ge 4 ] && [ "$1" = "D " ]' "$procs" "$states"
+	before=$(cpu)
+	sleep 2
+	check "no process of the guest spent CPU time while paused ($before then $(cpu) ticks)" \
+		[ "$(cpu)" = "$before" ]
+	check "the kernel is still there, paused, not dead" kill -0 "$init"
+	# lab down: the mconsole cannot answer a frozen guest; hostd is stopped and kills it.
+	"$HONEYNET" lab down >/dev/null 2>&1
+	check "lab down: no process of the guest is left" bash -c '! pgrep -u 64200 >/dev/null'
+	check "lab down: no hn-* namespace is left" bash -c '! ip netns list | grep -q "^hn-"'
+	check "meta.json says failed, with the message" python3 -c 'import json, sys
+m = json.load(open(sys.argv[1]))
+sys.exit(not (m["state"] == "failed" and "No space left on device" in (m["failure"] or "")))' \
+		"$run/meta.json"
+	cut=$(sed -E 's/^hostd: (archive|capture) ([^:]+): .*/\2/' <<<"$msg")
+	whole=0 bad=
+	for f in "$run"/tty/*.gz "$run"/pcap/*.gz*; do
+		[ -e "$f" ] || continue
+		[ "$f" = "$cut" ] && continue
+		if gzip -t "$f" 2>/dev/null; then whole=$((whole + 1)); else bad+=" ${f#"$run"/}"; fi
+	done
+	check "every earlier file reads whole ($whole files; bad:${bad:- none})" \
+		bash -c '[ -z "$0" ] && [ "$1" -gt 0 ]' "$bad" "$whole"
+	check "the cut file ($cut) reads up to its last flush: $(zcat "$cut" 2>/dev/null | wc -c) bytes" \
+		[ "$(zcat "$cut" 2>/dev/null | wc -c)" -gt 0 ]
+	umount "$work/arch"
+	exit $status
+fi
+
+lab_lock
+work=$(mktemp -d /tmp/hn-full-XXXXXX)
+mkdir "$work/arch"
+trap '"$HONEYNET" lab down >/dev/null 2>&1; rm -rf "$work"' EXIT
+"$HONEYNET" lab down >/dev/null 2>&1
+unshare -m --propagation private bash "$0" inner "$work"
