@@ -337,6 +337,9 @@ int guest_reap(struct guest *g, int wait)
 	kill_all(g);	/* helpers the kernel left behind */
 	if (waitpid(g->pid, &st, 0) != g->pid)
 		return 0;
+	/* The jail's init exits 128 + N when the kernel died of signal N: report the signal. */
+	if (g->jail->on && WIFEXITED(st) && WEXITSTATUS(st) > 128 && WEXITSTATUS(st) < 128 + NSIG)
+		st = W_EXITCODE(0, WEXITSTATUS(st) - 128);
 	g->exited = 1;
 	g->status = st;
 	return 1;

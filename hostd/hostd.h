@@ -121,6 +121,10 @@
 /* RLIMIT_FSIZE beyond the root_fs's size (the COW's worst case); without --rootfs, this bound. */
 #define HOSTD_JAIL_FSIZE_EXTRA (64ULL << 20)
 #define HOSTD_JAIL_FSIZE_DEFAULT (16ULL << 30)
+/* UML's memory file is sparse and longer than the guest's memory by the gap it leaves for
+ * the host's exec-shield layout (0.5 to 1 GiB measured, it moves with ASLR): RLIMIT_FSIZE
+ * must let it be that long (a longer ftruncate is SIGXFSZ); the tmpfs bounds what it holds. */
+#define HOSTD_JAIL_MEMFILE_GAP (4ULL << 30)
 
 /* Exit statuses. */
 #define HOSTD_EXIT_OK 0		/* guest exited 0, all recorded */

@@ -134,7 +134,7 @@ int jail_derive_limits(struct jail *j, char *const *kargv, uint64_t rootfs_size,
 	if (!j->lim.cpu_pct)
 		j->lim.cpu_pct = HOSTD_JAIL_CPU_PCT;
 	j->fsize = rootfs_size ? rootfs_size + HOSTD_JAIL_FSIZE_EXTRA : HOSTD_JAIL_FSIZE_DEFAULT;
-	if (j->fsize < j->tmp_bytes)
-		j->fsize = j->tmp_bytes;
+	if (j->fsize < mem + HOSTD_JAIL_MEMFILE_GAP)
+		j->fsize = mem + HOSTD_JAIL_MEMFILE_GAP;
 	return 0;
 }

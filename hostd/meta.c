@@ -1,6 +1,7 @@
 /* meta.json: the run's identity, configuration, times and counters, replaced atomically. */
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/falloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,19 +163,54 @@ static void build(struct jline *j, const struct meta *m)
 	jl_close(j);
 }
 
-/* Writes buf to dir/meta.json.tmp, syncs it, renames it over meta.json, syncs dir. */
+/*
+ * Blocks kept allocated beyond meta.json's size (FALLOC_FL_KEEP_SIZE): on
+ * a full disk its last rewrite, the one that says the run failed, must
+ * still fit. Every meta.json there has ever been fits in it.
+ */
+#define META_RESERVE 16384
+
+/* A full disk: meta.json rewritten over its own reserved blocks (not atomic, but written). */
+static int rewrite_in_place(int dirfd, const char *buf, size_t n)
+{
+	int fd = openat(dirfd, "meta.json", O_WRONLY | O_CLOEXEC);
+	size_t done = 0;
+	ssize_t k;
+	int r = 0;
+
+	if (fd < 0)
+		return -1;
+	while (r == 0 && done < n) {
+		k = pwrite(fd, buf + done, n - done, (off_t)done);
+		if (k > 0)
+			done += (size_t)k;
+		else if (k == 0 || errno != EINTR)
+			r = -1;
+	}
+	if (r == 0 && (ftruncate(fd, (off_t)n) < 0 || fsync(fd) < 0))
+		r = -1;
+	if (close(fd) < 0)
+		r = -1;
+	return r;
+}
+
+/* Writes buf to dir/meta.json.tmp (its reserve allocated), syncs it, renames it over meta.json, syncs dir. */
 static int replace_file(int dirfd, const char *buf, size_t n)
 {
 	size_t done;
 	int fd = openat(dirfd, "meta.json.tmp",
 			O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+	int err;
 
 	if (fd < 0)
-		return -1;
-	if (write_all(fd, buf, n, &done) < 0 || fsync(fd) < 0) {
-		int err = errno;
-
+		return errno == ENOSPC ? rewrite_in_place(dirfd, buf, n) : -1;
+	if (fallocate(fd, FALLOC_FL_KEEP_SIZE, 0, META_RESERVE) < 0 ||
+	    write_all(fd, buf, n, &done) < 0 || fsync(fd) < 0) {
+		err = errno;
 		close(fd);
+		unlinkat(dirfd, "meta.json.tmp", 0);
+		if (err == ENOSPC)
+			return rewrite_in_place(dirfd, buf, n);
 		errno = err;
 		return -1;
 	}

@@ -36,7 +36,7 @@ for e in map(json.loads, open(sys.argv[1])):
 	wait "$flood" 2>/dev/null
 	msg=$(grep "guest paused" "$run/hostd.log")
 	check "hostd names the file and the reason: $msg" \
-		grep -qE "^hostd: (archive|capture) $run/[^:]+: No space left on device; guest paused$" <<<"$msg"
+		grep -qE "^hostd: (archive|capture) $run/[^:]+: No space left on device; guest paused" <<<"$msg"
 	check "... once" [ "$(grep -c "guest paused" "$run/hostd.log")" -eq 1 ]
 	if [ -e "$cg/cgroup.freeze" ]; then
 		check "the guest's cgroup is frozen (v2 cgroup.events)" grep -qx 'frozen 1' "$cg/cgroup.events"
@@ -65,14 +65,28 @@ m = json.load(open(sys.argv[1]))
 sys.exit(not (m["state"] == "failed" and "No space left on device" in (m["failure"] or "")))' \
 		"$run/meta.json"
 	cut=$(sed -E 's/^hostd: (archive|capture) ([^:]+): .*/\2/' <<<"$msg")
-	whole=0 bad=
+	# Files finished before the pause read whole; those still open at it
+	# (the cut one, the flooding session's) read up to their last flush.
+	closed=$(python3 -c 'import json, sys
+for e in map(json.loads, open(sys.argv[1])):
+    if e["type"] == "hostd.suspend": break
+    if e["type"] in ("tty.close", "capture.rotate") and e.get("file"): print(e["file"])' \
+		"$run/events.jsonl")
+	whole=0 bad= open_ok=0 open_bad=
 	for f in "$run"/tty/*.gz "$run"/pcap/*.gz*; do
 		[ -e "$f" ] || continue
-		[ "$f" = "$cut" ] && continue
-		if gzip -t "$f" 2>/dev/null; then whole=$((whole + 1)); else bad+=" ${f#"$run"/}"; fi
+		if grep -qxF "${f#"$run"/}" <<<"$closed" || grep -qxF "${f##*/}" <<<"$closed"; then
+			gzip -t "$f" 2>/dev/null && whole=$((whole + 1)) || bad+=" ${f#"$run"/}"
+		elif [ "$(zcat "$f" 2>/dev/null | head -c 1 | wc -c)" -eq 1 ]; then
+			open_ok=$((open_ok + 1))
+		else
+			open_bad+=" ${f#"$run"/}"
+		fi
 	done
-	check "every earlier file reads whole ($whole files; bad:${bad:- none})" \
+	check "every file finished before the pause reads whole ($whole files; bad:${bad:- none})" \
 		bash -c '[ -z "$0" ] && [ "$1" -gt 0 ]' "$bad" "$whole"
+	check "every file open at the pause reads up to its last flush ($open_ok; bad:${open_bad:- none})" \
+		bash -c '[ -z "$0" ] && [ "$1" -gt 0 ]' "$open_bad" "$open_ok"
 	check "the cut file ($cut) reads up to its last flush: $(zcat "$cut" 2>/dev/null | wc -c) bytes" \
 		[ "$(zcat "$cut" 2>/dev/null | wc -c)" -gt 0 ]
 	umount "$work/arch"

@@ -21,7 +21,19 @@ START_TEST(defaults_from_mem)
 	ck_assert_uint_eq(j.lim.mem_bytes, (384 + HOSTD_JAIL_TMP_EXTRA_MB + HOSTD_JAIL_MEM_EXTRA_MB) * MIB);
 	ck_assert_uint_eq(j.lim.pids, HOSTD_JAIL_PIDS);
 	ck_assert_uint_eq(j.lim.cpu_pct, HOSTD_JAIL_CPU_PCT);
-	ck_assert_uint_eq(j.fsize, 2048 * MIB + HOSTD_JAIL_FSIZE_EXTRA);
+	ck_assert_uint_eq(j.fsize, 384 * MIB + HOSTD_JAIL_MEMFILE_GAP);
+}
+
+/* A root_fs bigger than the memory file's reach: the COW's worst case sets the limit. */
+START_TEST(fsize_from_rootfs)
+{
+	char *kargv[] = { "/b/linux", "mem=256M", NULL };
+	struct jail j;
+	char why[320];
+
+	jail_opts_init(&j);
+	ck_assert_int_eq(jail_derive_limits(&j, kargv, 8192 * MIB, why, sizeof(why)), 0);
+	ck_assert_uint_eq(j.fsize, 8192 * MIB + HOSTD_JAIL_FSIZE_EXTRA);
 }
 END_TEST
 
@@ -109,6 +121,7 @@ Suite *jail_opts_suite(void)
 	TCase *tc = tcase_create("jail_opts");
 
 	tcase_add_test(tc, defaults_from_mem);
+	tcase_add_test(tc, fsize_from_rootfs);
 	tcase_add_test(tc, no_mem_and_no_rootfs);
 	tcase_add_test(tc, limits_given_win);
 	tcase_add_test(tc, refusals);
