@@ -44,8 +44,12 @@ check "the guest's host processes are in its cgroup: $n (init, kernel, helpers, 
 check "the jail's init is one of them" grep -qx "$init" <<<"$procs"
 check "the kernel (the init's child) is one of them" \
 	grep -qxF "$(cat /proc/"$init"/task/"$init"/children | awk '{print $1}')" <<<"$procs"
-check "nothing else runs as the jail's uid $HN_JAIL_UID outside the cgroup" \
-	bash -c '[ "$(pgrep -u "$0" | sort)" = "$(sort <<<"$1")" ]' "$HN_JAIL_UID" "$procs"
+# Outside the cgroup, only hostd's guard has the jail's uid (to kill the guest).
+hostd=$(lab_hostd_pid) || exit 1
+outside=$(comm -23 <(pgrep -u "$HN_JAIL_UID" | sort) <(sort <<<"$procs"))
+check "outside the cgroup only hostd's guard runs as the jail's uid: $(tr '\n' ' ' <<<"$outside")" \
+	bash -c '[ "$(wc -w <<<"$0")" -eq 1 ] && [ "$(ps -o ppid= -p "$0" | tr -d " ")" = "$1" ]' \
+	"$outside" "$hostd"
 
 field() { awk -v k="$2:" '$1 == k { $1 = ""; print substr($0, 2) }' "/proc/$1/status" | tr -s '\t ' ' '; }
 host_ns() { readlink "/proc/1/ns/$1"; }
