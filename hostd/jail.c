@@ -90,10 +90,16 @@ int jail_prepare(struct jail *j, const char *kernel, const char *name)
 
 	if (uid_is_free(j) < 0)
 		return -1;
-	/* The kernel writes its COW and umid socket there as the jail uid, nothing else. */
+	/*
+	 * The kernel writes its COW and umid socket there through the jail's
+	 * group; root keeps the directory, so the jail cannot chmod it shut,
+	 * and hostd, unprivileged later, can still measure what it holds (the
+	 * archive budget). Nobody else reaches it: the run directory is 0750.
+	 */
 	for (i = 0; i < j->nbinds; i++) {
-		if (j->binds[i].rw && chown(j->binds[i].src, j->uid, j->gid) < 0) {
-			report("jail: chown %s: %s; guest not started", j->binds[i].src,
+		if (j->binds[i].rw && (chown(j->binds[i].src, 0, j->gid) < 0 ||
+				       chmod(j->binds[i].src, 02775) < 0)) {
+			report("jail: chown/chmod %s: %s; guest not started", j->binds[i].src,
 			       strerror(errno));
 			return -1;
 		}

@@ -44,7 +44,7 @@ int jail_add_bind(struct jail *j, const char *spec, int rw, char *why, size_t le
 
 /*
  * Root's part before the fork: the uid is not root and not taken by a named
- * account, rw bind sources are given to the jail uid, the kernel's loader
+ * account, rw bind sources become root's with the jail's group (mode 2775), the kernel's loader
  * and libraries are added to the binds, the cgroup NAME is made with the
  * limits. Returns 0, or -1 after saying why.
  */
