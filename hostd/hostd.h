@@ -100,6 +100,12 @@
 /* Honeypot addresses counted at once; beyond this the least recently seen is forgotten. */
 #define HOSTD_CONN_SOURCES 64
 
+/* console.log's cap: a kernel's boot and a day of its messages fit many times over; beyond it the
+ * console is counted, not written (console.cut). */
+#define HOSTD_CONSOLE_CAP (16U << 20)
+/* The console pipe's capacity: the kernel writes its console without waiting while hostd catches up. */
+#define HOSTD_CONSOLE_PIPE (256 << 10)
+
 /* Exit statuses. */
 #define HOSTD_EXIT_OK 0		/* guest exited 0, all recorded */
 #define HOSTD_EXIT_GUEST 1	/* guest exited non-zero or was killed by something else */

@@ -174,15 +174,20 @@ static int net_fds(const struct run *r, struct pollfd *p, int *cap_i, int *nl_i)
 
 static void wait_once(struct run *r, const sigset_t *waitmask)
 {
-	struct pollfd p[4];
+	struct pollfd p[5];
 	struct timespec ts;
-	int n, t = poll_timeout(r), log_i = -1, hash_i = -1, cap_i, nl_i;
+	int n, t = poll_timeout(r), log_i = -1, hash_i = -1, con_i = -1, cap_i, nl_i;
 
 	n = net_fds(r, p, &cap_i, &nl_i);
 	if (!r->eof && !r->suspended) {
 		p[n].fd = r->g->log_fd;
 		p[n].events = POLLIN;
 		log_i = n++;
+	}
+	if (r->con->rd >= 0 && !r->suspended) {
+		p[n].fd = r->con->rd;
+		p[n].events = POLLIN;
+		con_i = n++;
 	}
 	if (r->rootfs->fd >= 0) {
 		p[n].fd = r->rootfs->fd;
@@ -195,6 +200,8 @@ static void wait_once(struct run *r, const sigset_t *waitmask)
 		return;
 	if (log_i >= 0 && p[log_i].revents)
 		read_stream(r);
+	if (con_i >= 0 && p[con_i].revents)
+		console_read(r->con, r->a);
 	if (hash_i >= 0 && p[hash_i].revents)
 		rootfs_poll(r->rootfs);
 	if (cap_i >= 0 && p[cap_i].revents)

@@ -12,6 +12,7 @@
 #include "archive.h"
 #include "capture.h"
 #include "connlog.h"
+#include "console.h"
 #include "guest.h"
 #include "hostd.h"
 #include "loop.h"
@@ -251,18 +252,6 @@ static char **kernel_argv(const struct opts *o)
 	return v;
 }
 
-static int open_console(const char *run_dir)
-{
-	char path[PATH_MAX];
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/console.log", run_dir);
-	fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
-	if (fd < 0)
-		report("%s: %s; guest not started", path, strerror(errno));
-	return fd;
-}
-
 static void guest_start_event(struct archive *a, const struct guest *g,
 			      char **argv, int n)
 {
@@ -287,7 +276,7 @@ static int exit_status(const struct archive *a, const struct guest *g, int signa
 
 /* Everything before the guest runs: identity, archive, console. Returns the archive or NULL. */
 static struct archive *prepare(const struct opts *o, struct meta *m,
-			       struct rootfs_id *rfs, int *console)
+			       struct rootfs_id *rfs, struct console *con, int *console)
 {
 	struct archive *a;
 	off_t size;
@@ -301,8 +290,7 @@ static struct archive *prepare(const struct opts *o, struct meta *m,
 	a = archive_open(o->run_dir, o->flush_ms);
 	if (!a)
 		return NULL;
-	*console = open_console(o->run_dir);
-	if (*console < 0) {
+	if (console_open(con, a->dirfd, o->run_dir, HOSTD_CONSOLE_CAP, console) < 0) {
 		archive_close(a, "setup failed");
 		free(a);
 		return NULL;
@@ -364,20 +352,23 @@ static void meta_net(struct meta *m, const struct opts *o)
 
 /*
  * Root's part, in this order: the kernel's hash, the archive (events.jsonl,
- * tty/), console.log, the capture (pcap/ and its first file) and the NFLOG
- * socket, then the guest kernel is forked (it stays root, with its tap).
+ * tty/), console.log and its pipe, the capture (pcap/ and its first file)
+ * and the NFLOG socket, then the guest kernel is forked (it stays root,
+ * with its tap).
  * Returns 0, or an exit status after finishing the archive.
  */
 static int start_run(const struct opts *o, struct meta *m, struct run *r, char **argv)
 {
 	int console;
 
-	r->a = prepare(o, m, r->rootfs, &console);
+	r->a = prepare(o, m, r->rootfs, r->con, &console);
 	if (!r->a)
 		return HOSTD_EXIT_SETUP;
+	m->console = r->con;
 	m->dirfd = open(o->run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (m->dirfd < 0 || open_net(o, r) < 0 || guest_start(r->g, argv, console) < 0) {
 		close(console);
+		console_close(r->con, r->a);
 		close_net(r);
 		m->state = "failed";
 		m->guest_pid = r->g->pid;
@@ -385,7 +376,7 @@ static int start_run(const struct opts *o, struct meta *m, struct run *r, char *
 		rootfs_finish(r->rootfs, 0);
 		return HOSTD_EXIT_SETUP;
 	}
-	close(console);
+	close(console);		/* the kernel holds the write end: EOF comes when it and its helpers are gone */
 	m->guest_pid = r->g->pid;
 	guest_start_event(r->a, r->g, argv, m->cmdline_n);
 	meta_write(m);
@@ -399,7 +390,8 @@ static int run_live(const struct opts *o)
 			  .flush_ms = o->flush_ms, .nflog = -1 };
 	struct rootfs_id rfs;
 	struct guest g;
-	struct run r = { .g = &g, .rootfs = &rfs };
+	struct console con;
+	struct run r = { .g = &g, .rootfs = &rfs, .con = &con };
 	struct privdrop pd;
 	char **argv = kernel_argv(o);
 	sigset_t waitmask;
@@ -433,6 +425,7 @@ static int run_live(const struct opts *o)
 		loop_stop_guest(&r);
 	}
 	close_net(&r);
+	console_close(&con, r.a);
 	rootfs_finish(&rfs, signalled || !dropped ? 0 : HOSTD_ROOTFS_HASH_WAIT_MS);
 	m.guest_exited = g.exited;
 	m.guest_status = g.status;

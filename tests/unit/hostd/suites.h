@@ -17,5 +17,6 @@ Suite *conncount_suite(void);
 Suite *netopts_suite(void);
 Suite *connlog_suite(void);
 Suite *pktqueue_suite(void);
+Suite *console_suite(void);
 
 #endif

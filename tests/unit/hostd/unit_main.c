@@ -7,5 +7,6 @@ int main(void)
 	return RUN_SUITES(wire_suite, payload_suite, session_suite, json_suite,
 			  ttyfile_suite, archive_suite, pcapfile_suite,
 			  rotate_suite, nflog_suite, conncount_suite,
-			  netopts_suite, connlog_suite, pktqueue_suite);
+			  netopts_suite, connlog_suite, pktqueue_suite,
+			  console_suite);
 }
