@@ -100,6 +100,13 @@
 /* Honeypot addresses counted at once; beyond this the least recently seen is forgotten. */
 #define HOSTD_CONN_SOURCES 64
 
+/* The archive budget (--budget; the policy is common/budget_policy.h). The run directory is
+ * measured this often at most: the guest's disk can outrun the budget by what it writes meanwhile. */
+#define HOSTD_BUDGET_SCAN_MS 100
+/* Subdirectories of the run directory whose last readable size is kept, and how deep a scan goes. */
+#define HOSTD_BUDGET_DIRS 16
+#define HOSTD_BUDGET_DEPTH 8
+
 /* console.log's cap: a kernel's boot and a day of its messages fit many times over; beyond it the
  * console is counted, not written (console.cut). */
 #define HOSTD_CONSOLE_CAP (16U << 20)

@@ -145,6 +145,8 @@ static int poll_timeout(const struct run *r)
 
 	if (r->g->exited && !r->eof && t > HOSTD_EOF_GRACE_MS)
 		t = HOSTD_EOF_GRACE_MS;
+	if ((uint64_t)budget_timeout_ms(r->budget, now) < t)
+		t = (uint64_t)budget_timeout_ms(r->budget, now);
 	if (r->cap) {
 		uint64_t c = (uint64_t)capture_timeout_ms(r->cap, now_ns(), now);
 
@@ -228,6 +230,7 @@ enum loop_end loop_run(struct run *r, const sigset_t *waitmask)
 			give_up_eof(r);
 		wait_once(r, waitmask);
 		archive_tick(r->a, mono_ms());
+		budget_tick(r->budget, r->a, mono_ms());
 		if (r->cap)
 			capture_tick(r->cap, now_ns(), mono_ms());
 	}

@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "archive.h"
+#include "budget_policy.h"
+#include "bytesize.h"
 #include "capture.h"
 #include "connlog.h"
 #include "console.h"
@@ -29,6 +31,7 @@ struct opts {
 	const char *rootfs;
 	const char *parse;
 	unsigned int flush_ms;
+	uint64_t budget;	/* --budget, or 0: the default share of the free space */
 	struct netopts net;	/* --capture, --rotate, --nflog, --limits, --user */
 	char **kernel_argv;	/* KERNEL ARGS... after "--" */
 	int kernel_argc;
@@ -39,7 +42,7 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: hostd --run-dir DIR [--rootfs FILE] [--flush-ms N]\n"
 		"             [--capture IFACE [--rotate SECS]] [--nflog GROUP [--limits SPEC]]\n"
-		"             [--user USER] -- KERNEL [ARGS...]\n"
+		"             [--user USER] [--budget SIZE] -- KERNEL [ARGS...]\n"
 		"       hostd --parse FILE --run-dir DIR [--flush-ms N]\n"
 		"Starts the UML guest KERNEL with tty_log_fd=%d and writes its session\n"
 		"archive (tty/, events.jsonl, meta.json, console.log) into DIR; --parse\n"
@@ -55,10 +58,16 @@ static void usage(FILE *f)
 		"                   (default tcp=%d,udp=%d,icmp=%d,other=%d)\n"
 		"  --user USER      after opening the capture, the archive and starting the\n"
 		"                   guest (which stays root), run as USER keeping only CAP_KILL\n"
+		"  --budget SIZE    the most DIR may hold, disk.cow and all (bytes, or with K,\n"
+		"                   M, G, T: powers of 1024; at least 1M; default 1/%d of the\n"
+		"                   space free on DIR's filesystem at the start). pcap/ gets\n"
+		"                   %d%%: beyond it packets are counted (capture.full); at the\n"
+		"                   whole budget the guest is paused (exit 4)\n"
 		"Exit: 0 guest exited 0; 1 guest failed; 2 usage; 3 stopped by a signal;\n"
 		"4 recording failed (guest was paused); 5 setup failed.\n",
 		HOSTD_LOG_FD, HOSTD_ROTATE_DEFAULT, HOSTD_ROTATE_MIN, HOSTD_ROTATE_MAX,
-		HOSTD_LIMIT_TCP, HOSTD_LIMIT_UDP, HOSTD_LIMIT_ICMP, HOSTD_LIMIT_OTHER);
+		HOSTD_LIMIT_TCP, HOSTD_LIMIT_UDP, HOSTD_LIMIT_ICMP, HOSTD_LIMIT_OTHER,
+		BUDGET_DEFAULT_FREE_DIV, BUDGET_CAPTURE_PCT);
 }
 
 /* One of the capture options; -1 after saying why. */
@@ -84,8 +93,8 @@ static int net_opts_fit(const struct opts *o, int rotate, int limits)
 {
 	const char *bad = NULL;
 
-	if (o->parse && (o->net.capture || o->net.nflog >= 0 || o->net.user))
-		bad = "--capture, --nflog and --user are for live mode, not --parse";
+	if (o->parse && (o->net.capture || o->net.nflog >= 0 || o->net.user || o->budget))
+		bad = "--capture, --nflog, --user and --budget are for live mode, not --parse";
 	else if (rotate && !o->net.capture)
 		bad = "--rotate needs --capture";
 	else if (limits && o->net.nflog < 0)
@@ -109,6 +118,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		{ "nflog", required_argument, NULL, 'n' },
 		{ "limits", required_argument, NULL, 'L' },
 		{ "user", required_argument, NULL, 'u' },
+		{ "budget", required_argument, NULL, 'b' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -135,6 +145,12 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 				break;
 			report("--flush-ms %s: expected %d..%d; nothing started", optarg,
 			       HOSTD_FLUSH_MS_MIN, HOSTD_FLUSH_MS_MAX);
+			return HOSTD_EXIT_USAGE;
+		case 'b':
+			if (bytesize_parse(optarg, BUDGET_MIN, BUDGET_MAX, &o->budget) == 0)
+				break;
+			report("--budget %s: expected bytes, or a number with K, M, G or T (powers of "
+			       "1024), at least 1M; nothing started", optarg);
 			return HOSTD_EXIT_USAGE;
 		case 'h': usage(stdout); exit(0);
 		case 'V': printf("hostd %s\n", HOSTD_VERSION); exit(0);
@@ -302,7 +318,7 @@ static struct archive *prepare(const struct opts *o, struct meta *m,
 static int open_net(const struct opts *o, struct run *r)
 {
 	if (o->net.capture) {
-		r->cap = capture_open(r->a, o->net.capture, o->net.rotate, o->flush_ms);
+		r->cap = capture_open(r->a, o->net.capture, o->net.rotate, o->flush_ms, r->budget);
 		if (!r->cap)
 			return -1;
 	}
@@ -350,11 +366,27 @@ static void meta_net(struct meta *m, const struct opts *o)
 	m->user = o->net.user;
 }
 
+/* --budget, or the default share of what the run directory's filesystem has free now. */
+static int budget_start(const struct opts *o, struct meta *m, struct budget *b)
+{
+	uint64_t total = o->budget, free_bytes;
+
+	if (!total && budget_fs_free(o->run_dir, &free_bytes) < 0) {
+		report("%s: free space: %s; guest not started", o->run_dir, strerror(errno));
+		return -1;
+	}
+	if (!total)
+		total = budget_default(free_bytes);
+	budget_init(b, m->dirfd, total);
+	m->budget = b;
+	return 0;
+}
+
 /*
  * Root's part, in this order: the kernel's hash, the archive (events.jsonl,
- * tty/), console.log and its pipe, the capture (pcap/ and its first file)
- * and the NFLOG socket, then the guest kernel is forked (it stays root,
- * with its tap).
+ * tty/), console.log and its pipe, the budget's first scan, the capture
+ * (pcap/ and its first file) and the NFLOG socket, then the guest kernel
+ * is forked (it stays root, with its tap).
  * Returns 0, or an exit status after finishing the archive.
  */
 static int start_run(const struct opts *o, struct meta *m, struct run *r, char **argv)
@@ -366,7 +398,8 @@ static int start_run(const struct opts *o, struct meta *m, struct run *r, char *
 		return HOSTD_EXIT_SETUP;
 	m->console = r->con;
 	m->dirfd = open(o->run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (m->dirfd < 0 || open_net(o, r) < 0 || guest_start(r->g, argv, console) < 0) {
+	if (m->dirfd < 0 || budget_start(o, m, r->budget) < 0 || open_net(o, r) < 0 ||
+	    guest_start(r->g, argv, console) < 0) {
 		close(console);
 		console_close(r->con, r->a);
 		close_net(r);
@@ -391,7 +424,8 @@ static int run_live(const struct opts *o)
 	struct rootfs_id rfs;
 	struct guest g;
 	struct console con;
-	struct run r = { .g = &g, .rootfs = &rfs, .con = &con };
+	struct budget bud;
+	struct run r = { .g = &g, .rootfs = &rfs, .con = &con, .budget = &bud };
 	struct privdrop pd;
 	char **argv = kernel_argv(o);
 	sigset_t waitmask;
@@ -426,6 +460,7 @@ static int run_live(const struct opts *o)
 	}
 	close_net(&r);
 	console_close(&con, r.a);
+	budget_scan(&bud);
 	rootfs_finish(&rfs, signalled || !dropped ? 0 : HOSTD_ROOTFS_HASH_WAIT_MS);
 	m.guest_exited = g.exited;
 	m.guest_status = g.status;

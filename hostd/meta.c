@@ -133,9 +133,18 @@ static void put_net(struct jline *j, const struct meta *m)
 	jl_cstr(j, "user", m->user);
 }
 
-/* console.log's bytes and cut. */
+/* The budget and what the run directory held at its last scan; console.log's bytes and cut. */
 static void put_limits(struct jline *j, const struct meta *m)
 {
+	if (m->budget) {
+		jl_open(j, "budget");
+		jl_u64(j, "bytes", m->budget->total);
+		jl_u64(j, "capture_share", m->budget->capture_share);
+		jl_u64(j, "used", m->budget->used);
+		jl_close(j);
+	} else {
+		jl_null(j, "budget");
+	}
 	if (m->console) {
 		jl_open(j, "console");
 		jl_u64(j, "cap", m->console->cap);

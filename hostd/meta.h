@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include "archive.h"
+#include "budget.h"
 #include "console.h"
 #include "rootfs.h"
 #include "sha256.h"
@@ -34,6 +35,7 @@ struct meta {
 	int nflog;			/* --nflog GROUP, or -1 */
 	const unsigned int *limits;	/* --limits (tcp, udp, icmp, other), with nflog */
 	const char *user;		/* --user, or NULL */
+	const struct budget *budget;	/* live mode, once set up */
 	const struct console *console;	/* live mode, once set up */
 };
 

@@ -17,6 +17,7 @@ Suite *conncount_suite(void);
 Suite *netopts_suite(void);
 Suite *connlog_suite(void);
 Suite *pktqueue_suite(void);
+Suite *budget_suite(void);
 Suite *console_suite(void);
 
 #endif
