@@ -51,6 +51,7 @@ int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 	if (n < 0 || (size_t)n >= sizeof(cl->ubd))
 		return -1;
 	snprintf(cl->mem, sizeof(cl->mem), "mem=%uM", cfg->mem_mb);
+	snprintf(cl->budget, sizeof(cl->budget), "%llu", (unsigned long long)cfg->budget);
 	if (cfg->masquerade)
 		n = snprintf(cl->hppfs, sizeof(cl->hppfs), "hppfs=%s/" PERSONA_DIR,
 			     run_dir);
@@ -71,6 +72,8 @@ int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 	*a++ = LAB_NFLOG_GROUP;
 	*a++ = "--user";
 	*a++ = LAB_HOSTD_USER;
+	*a++ = "--budget";
+	*a++ = cl->budget;
 	*a++ = "--";
 	*a++ = cfg->kernel;
 	*a++ = cl->ubd;

@@ -33,10 +33,12 @@ struct guest_cmdline {
 	char ubd[2 * PATH_MAX + 16];
 	char mem[32];
 	char hppfs[PATH_MAX + 16];
+	char budget[24];
 	const char *argv[40];
 };
 
-/* Fills cl for cfg and run_dir; -1 if a path does not fit. */
+/* Fills cl for cfg and run_dir (cfg->budget set: lab up works it out
+ * first); -1 if a path does not fit. */
 int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 		      const char *run_dir);
 

@@ -14,12 +14,12 @@ static void set_paths(struct lab_config *cfg)
 START_TEST(cmdline)
 {
 	struct lab_config cfg = { .mem_mb = 384, .tty_log = 1,
-				  .masquerade = 1 };
+				  .masquerade = 1, .budget = 3ULL << 30 };
 	struct guest_cmdline cl;
 	static const char *const want[] = {
 		"/b/bin/hostd", "--run-dir", "/a/run1", "--rootfs", "/b/root_fs",
 		"--flush-ms", "50", "--capture", "tap0", "--nflog", "5",
-		"--user", "nobody", "--", "/b/linux",
+		"--user", "nobody", "--budget", "3221225472", "--", "/b/linux",
 		"ubd0=/a/run1/disk.cow,/b/root_fs", "mem=384M", "eth0=tuntap,,,",
 		"umid=lab", "uml_dir=/run/honeynet", "hppfs=/a/run1/persona",
 	};
