@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bytesize.h"
 #include "capture.h"
 #include "hostd.h"
 #include "clock.h"
@@ -119,6 +120,49 @@ static void read_error(struct capture *c)
 	archive_fail(c->a, "%s", msg);
 }
 
+/* The share is used up: said once, on stderr and as capture.full; the tty log and exec records go on. */
+static void share_full(struct capture *c, uint64_t used, uint32_t caplen)
+{
+	char share[32], held[32];
+	struct jline *j;
+
+	c->full = 1;
+	bytesize_format(c->budget->capture_share, share, sizeof(share));
+	bytesize_format(used, held, sizeof(held));
+	report("capture %s: the capture's share of the budget, %s, is used up (pcap/ holds %s); "
+	       "packets from now on are counted, not written", c->iface, share, held);
+	j = archive_event(c->a, "capture.full");
+	jl_cstr(j, "iface", c->iface);
+	jl_u64(j, "share", c->budget->capture_share);
+	jl_u64(j, "budget", c->budget->total);
+	jl_u64(j, "used", used);
+	jl_u64(j, "packet", PCAP_REC_SIZE + (uint64_t)caplen);
+	jl_cstr(j, "file", c->rot.st == ROT_WRITING ? c->rot.name : NULL);
+	archive_emit(c->a);
+}
+
+/*
+ * Whether a record of caplen bytes still fits the share; once one does not,
+ * none does. At the budget's end (the guest paused) nothing more is written.
+ * The count of what is not yet deflated is an upper bound: near the end a
+ * sync flush makes it exact, so the share is used to the last record.
+ */
+static int share_fits(struct capture *c, uint32_t caplen)
+{
+	uint64_t n = PCAP_REC_SIZE + (uint64_t)caplen;
+
+	if (c->full || c->budget->said)
+		return 0;
+	if (budget_fits(c->budget->capture_share, rot_disk_bytes(&c->rot), n))
+		return 1;
+	if (c->rot.f.since_sync && rot_flush(&c->rot) < 0)
+		capture_fail(c, c->rot.err_path, c->rot.err);
+	if (budget_fits(c->budget->capture_share, rot_disk_bytes(&c->rot), n))
+		return 1;
+	share_full(c, rot_disk_bytes(&c->rot), caplen);
+	return 0;
+}
+
 /* Writer: up to max queued packets into the file. */
 static void write_queued(struct capture *c, unsigned int max)
 {
@@ -127,7 +171,9 @@ static void write_queued(struct capture *c, unsigned int max)
 	unsigned int i;
 
 	for (i = 0; i < max && pktq_peek(&c->q, &h, &data); i++) {
-		if (rot_put(&c->rot, h.sec, h.usec, h.caplen, h.len, data) < 0)
+		if (!share_fits(c, h.caplen))
+			c->dropped_budget++;
+		else if (rot_put(&c->rot, h.sec, h.usec, h.caplen, h.len, data) < 0)
 			capture_fail(c, c->rot.err_path, c->rot.err);
 		pktq_pop(&c->q);
 	}
@@ -176,6 +222,7 @@ static void emit_stats(struct capture *c, const char *reason)
 	jl_u64(j, "dropped_iface", st.ps_ifdrop);
 	jl_u64(j, "dropped_hostd", c->last_dropped_hostd + dropped);
 	jl_u64(j, "dropped_queue", queue);
+	jl_u64(j, "dropped_budget", c->dropped_budget);
 	jl_u64(j, "written", c->packets);
 	jl_u64(j, "bytes", c->bytes);
 	jl_u64(j, "file_packets", fp);
@@ -337,7 +384,7 @@ static void close_queue(struct capture *c)
 }
 
 struct capture *capture_open(struct archive *a, const char *iface, unsigned int period,
-			     unsigned int flush_ms)
+			     unsigned int flush_ms, const struct budget *b)
 {
 	struct capture *c = calloc(1, sizeof(*c));
 	char dir[PATH_MAX + 8];
@@ -346,6 +393,7 @@ struct capture *capture_open(struct archive *a, const char *iface, unsigned int 
 		return NULL;
 	c->a = a;
 	c->dirfd = -1;
+	c->budget = b;
 	c->flush_ms = flush_ms < HOSTD_PCAP_FLUSH_MS ? flush_ms : HOSTD_PCAP_FLUSH_MS;
 	snprintf(c->iface, sizeof(c->iface), "%s", iface);
 	if (open_queue(c) < 0)
@@ -381,9 +429,10 @@ out_queue:
 
 static void summary(const struct capture *c)
 {
-	report("capture %s: %u received, %u/%u dropped by the kernel/interface, %llu by hostd; "
-	       "%llu packets (%llu bytes) written in %llu files", c->iface, c->last.ps_recv,
-	       c->last.ps_drop, c->last.ps_ifdrop, (unsigned long long)c->last_dropped_hostd,
+	report("capture %s: %u received, %u/%u dropped by the kernel/interface, %llu by hostd, "
+	       "%llu over the budget; %llu packets (%llu bytes) written in %llu files", c->iface,
+	       c->last.ps_recv, c->last.ps_drop, c->last.ps_ifdrop,
+	       (unsigned long long)c->last_dropped_hostd, (unsigned long long)c->dropped_budget,
 	       (unsigned long long)c->packets, (unsigned long long)c->bytes,
 	       (unsigned long long)c->rot.files);
 }

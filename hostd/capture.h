@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "archive.h"
+#include "budget.h"
 #include "pktqueue.h"
 #include "rotate.h"
 
@@ -43,16 +44,21 @@ struct capture {
 	uint64_t file_packets0, file_bytes0;	/* totals when the open file began */
 	uint64_t packets, bytes;	/* written, all files */
 	int read_failed;		/* a pcap read error was reported */
+	const struct budget *budget;	/* its capture_share bounds pcap/ */
+	int full;			/* the share is used up: packets are counted, not written */
+	uint64_t dropped_budget;	/* packets not written for that or the budget's end, all files */
 	struct rotor rot;
 };
 
 /*
  * Opens IFACE (promiscuous, HOSTD_PCAP_SNAPLEN) and RUN_DIR/pcap with its
- * first file. Needs root (or CAP_NET_RAW); call before dropping privileges.
- * Returns a heap capture, or NULL after saying why.
+ * first file; pcap/ may hold the budget's capture_share, and nothing more
+ * is written once the whole budget is used up. Needs root (or
+ * CAP_NET_RAW); call before dropping privileges. Returns a heap capture,
+ * or NULL after saying why.
  */
 struct capture *capture_open(struct archive *a, const char *iface, unsigned int period,
-			     unsigned int flush_ms);
+			     unsigned int flush_ms, const struct budget *b);
 
 /*
  * Starts the reader thread. Call after dropping privileges: a thread keeps

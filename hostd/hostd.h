@@ -125,6 +125,18 @@
  * the host's exec-shield layout (0.5 to 1 GiB measured, it moves with ASLR): RLIMIT_FSIZE
  * must let it be that long (a longer ftruncate is SIGXFSZ); the tmpfs bounds what it holds. */
 #define HOSTD_JAIL_MEMFILE_GAP (4ULL << 30)
+/* The archive budget (--budget; the policy is common/budget_policy.h). The run directory is
+ * measured this often at most: the guest's disk can outrun the budget by what it writes meanwhile. */
+#define HOSTD_BUDGET_SCAN_MS 100
+/* Subdirectories of the run directory whose last readable size is kept, and how deep a scan goes. */
+#define HOSTD_BUDGET_DIRS 16
+#define HOSTD_BUDGET_DEPTH 8
+
+/* console.log's cap: a kernel's boot and a day of its messages fit many times over; beyond it the
+ * console is counted, not written (console.cut). */
+#define HOSTD_CONSOLE_CAP (16U << 20)
+/* The console pipe's capacity: the kernel writes its console without waiting while hostd catches up. */
+#define HOSTD_CONSOLE_PIPE (256 << 10)
 
 /* Exit statuses. */
 #define HOSTD_EXIT_OK 0		/* guest exited 0, all recorded */

@@ -145,6 +145,8 @@ static int poll_timeout(const struct run *r)
 
 	if (r->g->exited && !r->eof && t > HOSTD_EOF_GRACE_MS)
 		t = HOSTD_EOF_GRACE_MS;
+	if ((uint64_t)budget_timeout_ms(r->budget, now) < t)
+		t = (uint64_t)budget_timeout_ms(r->budget, now);
 	if (r->cap) {
 		uint64_t c = (uint64_t)capture_timeout_ms(r->cap, now_ns(), now);
 
@@ -174,15 +176,20 @@ static int net_fds(const struct run *r, struct pollfd *p, int *cap_i, int *nl_i)
 
 static void wait_once(struct run *r, const sigset_t *waitmask)
 {
-	struct pollfd p[4];
+	struct pollfd p[5];
 	struct timespec ts;
-	int n, t = poll_timeout(r), log_i = -1, hash_i = -1, cap_i, nl_i;
+	int n, t = poll_timeout(r), log_i = -1, hash_i = -1, con_i = -1, cap_i, nl_i;
 
 	n = net_fds(r, p, &cap_i, &nl_i);
 	if (!r->eof && !r->suspended) {
 		p[n].fd = r->g->log_fd;
 		p[n].events = POLLIN;
 		log_i = n++;
+	}
+	if (r->con->rd >= 0 && !r->suspended) {
+		p[n].fd = r->con->rd;
+		p[n].events = POLLIN;
+		con_i = n++;
 	}
 	if (r->rootfs->fd >= 0) {
 		p[n].fd = r->rootfs->fd;
@@ -195,6 +202,8 @@ static void wait_once(struct run *r, const sigset_t *waitmask)
 		return;
 	if (log_i >= 0 && p[log_i].revents)
 		read_stream(r);
+	if (con_i >= 0 && p[con_i].revents)
+		console_read(r->con, r->a);
 	if (hash_i >= 0 && p[hash_i].revents)
 		rootfs_poll(r->rootfs);
 	if (cap_i >= 0 && p[cap_i].revents)
@@ -221,6 +230,7 @@ enum loop_end loop_run(struct run *r, const sigset_t *waitmask)
 			give_up_eof(r);
 		wait_once(r, waitmask);
 		archive_tick(r->a, mono_ms());
+		budget_tick(r->budget, r->a, mono_ms());
 		if (r->cap)
 			capture_tick(r->cap, now_ns(), mono_ms());
 	}

@@ -6,8 +6,10 @@
 #include <stdint.h>
 
 #include "archive.h"
+#include "budget.h"
 #include "capture.h"
 #include "connlog.h"
+#include "console.h"
 #include "guest.h"
 #include "rootfs.h"
 
@@ -17,6 +19,8 @@ struct run {
 	struct rootfs_id *rootfs;
 	struct capture *cap;	/* --capture, or NULL */
 	struct connlog *nl;	/* --nflog, or NULL */
+	struct console *con;	/* the kernel's console, relayed into console.log */
+	struct budget *budget;	/* --budget: its end fails the archive */
 	int eof;		/* the stream reached EOF (or was given up on) */
 	uint64_t exit_ms;	/* monotonic time the guest exited */
 	int suspended;		/* recording failed: guest paused, stream not read */

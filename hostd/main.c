@@ -10,8 +10,11 @@
 #include <unistd.h>
 
 #include "archive.h"
+#include "budget_policy.h"
+#include "bytesize.h"
 #include "capture.h"
 #include "connlog.h"
+#include "console.h"
 #include "guest.h"
 #include "hostd.h"
 #include "jail_opts.h"
@@ -29,6 +32,7 @@ struct opts {
 	const char *rootfs;
 	const char *parse;
 	unsigned int flush_ms;
+	uint64_t budget;	/* --budget, or 0: the default share of the free space */
 	struct netopts net;	/* --capture, --rotate, --nflog, --limits, --user */
 	struct jail jail;	/* --jail, --jail-uid, --jail-ro, --jail-rw, --jail-limits */
 	char **kernel_argv;	/* KERNEL ARGS... after "--" */
@@ -40,8 +44,9 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: hostd --run-dir DIR [--rootfs FILE] [--flush-ms N]\n"
 		"             [--capture IFACE [--rotate SECS]] [--nflog GROUP [--limits SPEC]]\n"
-		"             [--user USER] [--jail on|off] [--jail-uid N] [--jail-limits SPEC]\n"
-		"             [--jail-ro HOST=JAIL]... [--jail-rw HOST=JAIL]... -- KERNEL [ARGS...]\n"
+		"             [--user USER] [--budget SIZE] [--jail on|off] [--jail-uid N]\n"
+		"             [--jail-limits SPEC] [--jail-ro HOST=JAIL]... [--jail-rw HOST=JAIL]...\n"
+		"             -- KERNEL [ARGS...]\n"
 		"       hostd --parse FILE --run-dir DIR [--flush-ms N]\n"
 		"Starts the UML guest KERNEL with tty_log_fd=%d and writes its session\n"
 		"archive (tty/, events.jsonl, meta.json, console.log) into DIR; --parse\n"
@@ -57,6 +62,11 @@ static void usage(FILE *f)
 		"                   (default tcp=%d,udp=%d,icmp=%d,other=%d)\n"
 		"  --user USER      after opening the capture, the archive and starting the\n"
 		"                   guest, run as USER with no capabilities\n"
+		"  --budget SIZE    the most DIR may hold, disk.cow and all (bytes, or with K,\n"
+		"                   M, G, T: powers of 1024; at least 1M; default 1/%d of the\n"
+		"                   space free on DIR's filesystem at the start). pcap/ gets\n"
+		"                   %d%%: beyond it packets are counted (capture.full); at the\n"
+		"                   whole budget the guest is paused (exit 4)\n"
 		"  --jail-uid N     the guest kernel's own uid and gid (default %d): it runs\n"
 		"                   as N with no capabilities, no_new_privs, in new user,\n"
 		"                   mount, pid, ipc and uts namespaces, pivot_root'ed into\n"
@@ -64,7 +74,7 @@ static void usage(FILE *f)
 		"                   /dev/{null,urandom,net/tun} and a tmpfs /tmp for its\n"
 		"                   memory, under a seccomp allow-list, in a cgroup\n"
 		"  --jail-ro H=J    bind host path H read-only at J in the jail (-rw: writable,\n"
-		"  --jail-rw H=J    and given to the jail's uid): root_fs, COW, persona, uml_dir\n"
+		"  --jail-rw H=J    through the jail's group): root_fs, COW, persona, uml_dir\n"
 		"  --jail-limits S  mem=SIZE,pids=N,cpu=PCT (default: from mem=, %d, %d)\n"
 		"  --jail off       benchmarks and stand-in kernels only: KERNEL runs as the\n"
 		"                   jail's uid, with none of the rest\n"
@@ -72,6 +82,7 @@ static void usage(FILE *f)
 		"4 recording failed (guest was paused); 5 setup failed.\n",
 		HOSTD_LOG_FD, HOSTD_ROTATE_DEFAULT, HOSTD_ROTATE_MIN, HOSTD_ROTATE_MAX,
 		HOSTD_LIMIT_TCP, HOSTD_LIMIT_UDP, HOSTD_LIMIT_ICMP, HOSTD_LIMIT_OTHER,
+		BUDGET_DEFAULT_FREE_DIV, BUDGET_CAPTURE_PCT,
 		HOSTD_JAIL_UID, HOSTD_JAIL_PIDS, HOSTD_JAIL_CPU_PCT);
 }
 
@@ -116,8 +127,8 @@ static int net_opts_fit(const struct opts *o, int rotate, int limits)
 {
 	const char *bad = NULL;
 
-	if (o->parse && (o->net.capture || o->net.nflog >= 0 || o->net.user))
-		bad = "--capture, --nflog and --user are for live mode, not --parse";
+	if (o->parse && (o->net.capture || o->net.nflog >= 0 || o->net.user || o->budget))
+		bad = "--capture, --nflog, --user and --budget are for live mode, not --parse";
 	else if (rotate && !o->net.capture)
 		bad = "--rotate needs --capture";
 	else if (limits && o->net.nflog < 0)
@@ -141,6 +152,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		{ "nflog", required_argument, NULL, 'n' },
 		{ "limits", required_argument, NULL, 'L' },
 		{ "user", required_argument, NULL, 'u' },
+		{ "budget", required_argument, NULL, 'b' },
 		{ "jail", required_argument, NULL, 'J' },
 		{ "jail-uid", required_argument, NULL, 'U' },
 		{ "jail-limits", required_argument, NULL, 'M' },
@@ -177,6 +189,12 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 				break;
 			report("--flush-ms %s: expected %d..%d; nothing started", optarg,
 			       HOSTD_FLUSH_MS_MIN, HOSTD_FLUSH_MS_MAX);
+			return HOSTD_EXIT_USAGE;
+		case 'b':
+			if (bytesize_parse(optarg, BUDGET_MIN, BUDGET_MAX, &o->budget) == 0)
+				break;
+			report("--budget %s: expected bytes, or a number with K, M, G or T (powers of "
+			       "1024), at least 1M; nothing started", optarg);
 			return HOSTD_EXIT_USAGE;
 		case 'h': usage(stdout); exit(0);
 		case 'V': printf("hostd %s\n", HOSTD_VERSION); exit(0);
@@ -294,18 +312,6 @@ static char **kernel_argv(const struct opts *o)
 	return v;
 }
 
-static int open_console(const char *run_dir)
-{
-	char path[PATH_MAX];
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/console.log", run_dir);
-	fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
-	if (fd < 0)
-		report("%s: %s; guest not started", path, strerror(errno));
-	return fd;
-}
-
 static void guest_start_event(struct archive *a, const struct guest *g,
 			      char **argv, int n)
 {
@@ -365,7 +371,7 @@ static int exit_status(const struct archive *a, const struct guest *g, int signa
 
 /* Everything before the guest runs: identity, archive, console. Returns the archive or NULL. */
 static struct archive *prepare(const struct opts *o, struct meta *m,
-			       struct rootfs_id *rfs, int *console)
+			       struct rootfs_id *rfs, struct console *con, int *console)
 {
 	struct archive *a;
 	off_t size;
@@ -379,8 +385,7 @@ static struct archive *prepare(const struct opts *o, struct meta *m,
 	a = archive_open(o->run_dir, o->flush_ms);
 	if (!a)
 		return NULL;
-	*console = open_console(o->run_dir);
-	if (*console < 0) {
+	if (console_open(con, a->dirfd, o->run_dir, HOSTD_CONSOLE_CAP, console) < 0) {
 		archive_close(a, "setup failed");
 		free(a);
 		return NULL;
@@ -392,7 +397,7 @@ static struct archive *prepare(const struct opts *o, struct meta *m,
 static int open_net(const struct opts *o, struct run *r)
 {
 	if (o->net.capture) {
-		r->cap = capture_open(r->a, o->net.capture, o->net.rotate, o->flush_ms);
+		r->cap = capture_open(r->a, o->net.capture, o->net.rotate, o->flush_ms, r->budget);
 		if (!r->cap)
 			return -1;
 	}
@@ -439,10 +444,27 @@ static void meta_net(struct meta *m, const struct opts *o)
 	m->user = o->net.user;
 }
 
+/* --budget, or the default share of what the run directory's filesystem has free now. */
+static int budget_start(const struct opts *o, struct meta *m, struct budget *b)
+{
+	uint64_t total = o->budget, free_bytes;
+
+	if (!total && budget_fs_free(o->run_dir, &free_bytes) < 0) {
+		report("%s: free space: %s; guest not started", o->run_dir, strerror(errno));
+		return -1;
+	}
+	if (!total)
+		total = budget_default(free_bytes);
+	budget_init(b, m->dirfd, total);
+	m->budget = b;
+	return 0;
+}
+
 /*
  * Root's part, in this order: the kernel's hash, the archive (events.jsonl,
- * tty/), console.log, the capture (pcap/ and its first file) and the NFLOG
- * socket, the jail's cgroup, then the guest kernel is started in its jail.
+ * tty/), console.log and its pipe, the budget's first scan, the capture
+ * (pcap/ and its first file) and the NFLOG socket, the jail's cgroup,
+ * then the guest kernel is started in its jail.
  * Returns 0, or an exit status after finishing the archive.
  */
 static int start_run(const struct opts *o, struct meta *m, struct run *r, char **argv,
@@ -450,13 +472,15 @@ static int start_run(const struct opts *o, struct meta *m, struct run *r, char *
 {
 	int console;
 
-	r->a = prepare(o, m, r->rootfs, &console);
+	r->a = prepare(o, m, r->rootfs, r->con, &console);
 	if (!r->a)
 		return HOSTD_EXIT_SETUP;
+	m->console = r->con;
 	m->dirfd = open(o->run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (m->dirfd < 0 || open_net(o, r) < 0 || jail_ready(o, j, argv) < 0 ||
-	    guest_start(r->g, argv, console, j) < 0) {
+	if (m->dirfd < 0 || budget_start(o, m, r->budget) < 0 || open_net(o, r) < 0 ||
+	    jail_ready(o, j, argv) < 0 || guest_start(r->g, argv, console, j) < 0) {
 		close(console);
+		console_close(r->con, r->a);
 		close_net(r);
 		m->state = "failed";
 		m->guest_pid = r->g->pid;
@@ -464,7 +488,7 @@ static int start_run(const struct opts *o, struct meta *m, struct run *r, char *
 		rootfs_finish(r->rootfs, 0);
 		return HOSTD_EXIT_SETUP;
 	}
-	close(console);
+	close(console);		/* the kernel holds the write end: EOF comes when it and its helpers are gone */
 	m->guest_pid = r->g->pid;
 	guest_start_event(r->a, r->g, argv, m->cmdline_n);
 	meta_write(m);
@@ -478,7 +502,9 @@ static int run_live(const struct opts *o)
 			  .flush_ms = o->flush_ms, .nflog = -1 };
 	struct rootfs_id rfs;
 	struct guest g = { .pid = 0 };
-	struct run r = { .g = &g, .rootfs = &rfs };
+	struct console con;
+	struct budget bud;
+	struct run r = { .g = &g, .rootfs = &rfs, .con = &con, .budget = &bud };
 	struct jail jail = o->jail;
 	struct privdrop pd;
 	char **argv = kernel_argv(o);
@@ -513,6 +539,8 @@ static int run_live(const struct opts *o)
 		loop_stop_guest(&r);
 	}
 	close_net(&r);
+	console_close(&con, r.a);
+	budget_scan(&bud);
 	rootfs_finish(&rfs, signalled || !dropped ? 0 : HOSTD_ROOTFS_HASH_WAIT_MS);
 	m.guest_exited = g.exited;
 	m.guest_status = g.status;

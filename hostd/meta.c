@@ -134,6 +134,29 @@ static void put_net(struct jline *j, const struct meta *m)
 	jl_cstr(j, "user", m->user);
 }
 
+/* The budget and what the run directory held at its last scan; console.log's bytes and cut. */
+static void put_limits(struct jline *j, const struct meta *m)
+{
+	if (m->budget) {
+		jl_open(j, "budget");
+		jl_u64(j, "bytes", m->budget->total);
+		jl_u64(j, "capture_share", m->budget->capture_share);
+		jl_u64(j, "used", m->budget->used);
+		jl_close(j);
+	} else {
+		jl_null(j, "budget");
+	}
+	if (m->console) {
+		jl_open(j, "console");
+		jl_u64(j, "cap", m->console->cap);
+		jl_u64(j, "written", m->console->written);
+		jl_u64(j, "cut", m->console->cut);
+		jl_close(j);
+	} else {
+		jl_null(j, "console");
+	}
+}
+
 static void build(struct jline *j, const struct meta *m)
 {
 	jl_open(j, NULL);
@@ -155,8 +178,10 @@ static void build(struct jline *j, const struct meta *m)
 	jl_u64(j, "tty_log_fd", HOSTD_LOG_FD);
 	jl_u64(j, "flush_ms", m->flush_ms);
 	put_guest(j, m);
-	if (m->mode && !strcmp(m->mode, "live"))
+	if (m->mode && !strcmp(m->mode, "live")) {
 		put_net(j, m);
+		put_limits(j, m);
+	}
 	if (m->c)
 		put_counters(j, m->c);
 	jl_cstr(j, "failure", m->fail_msg);

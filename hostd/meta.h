@@ -6,6 +6,8 @@
 #include <sys/types.h>
 
 #include "archive.h"
+#include "budget.h"
+#include "console.h"
 #include "rootfs.h"
 #include "sha256.h"
 
@@ -33,6 +35,8 @@ struct meta {
 	int nflog;			/* --nflog GROUP, or -1 */
 	const unsigned int *limits;	/* --limits (tcp, udp, icmp, other), with nflog */
 	const char *user;		/* --user, or NULL */
+	const struct budget *budget;	/* live mode, once set up */
+	const struct console *console;	/* live mode, once set up */
 };
 
 /* Writes run_dir/meta.json (in dirfd if set) through meta.json.tmp, fsync and rename. Returns 0, or -1 after saying why. */

@@ -95,6 +95,7 @@ static int do_sync(struct rotor *r, uint64_t mono_now_ms)
 	if (pcapfile_finish(&r->f) < 0)
 		return failed(r, r->part, r->f.gz.err, mono_now_ms);
 	r->files++;
+	r->bytes_done += r->f.gz.written;
 	if (pcapfile_close(&r->f) < 0) {
 		/* Never retry an fsync: the file stays .part (unfinished) and a new one starts. */
 		failed(r, r->part, errno, mono_now_ms);
@@ -184,6 +185,18 @@ int rot_put(struct rotor *r, uint32_t sec, uint32_t usec, uint32_t caplen, uint3
 		return -1;
 	}
 	return 0;
+}
+
+uint64_t rot_disk_bytes(const struct rotor *r)
+{
+	const struct pcapfile *f = &r->f;
+
+	if (f->gz.fd < 0)
+		return r->bytes_done;
+	/* deflate's worst case grows incompressible input by under 1/2048, plus a
+	 * sync marker and the gzip trailer: 64 bytes cover those. */
+	return r->bytes_done + f->gz.written + f->gz.pend_len + f->since_sync +
+	       f->since_sync / 2048 + 64;
 }
 
 int rot_flush(struct rotor *r)

@@ -38,6 +38,7 @@ struct rotor {
 	char err_path[ROT_NAME_MAX + 8];
 	uint64_t dropped;		/* records with no file to go to */
 	uint64_t files;			/* files finished */
+	uint64_t bytes_done;		/* compressed bytes of the files finished */
 	struct pcapfile f;
 };
 
@@ -69,6 +70,14 @@ int rot_step(struct rotor *r, int64_t now_s, uint64_t mono_now_ms);
 /* One record into the open file; with none open it is counted as dropped. 0, or -1 (a write failed). */
 int rot_put(struct rotor *r, uint32_t sec, uint32_t usec, uint32_t caplen, uint32_t len,
 	    const void *data);
+
+/*
+ * Bytes the capture holds on disk or will, never fewer: the finished files,
+ * and the open one's written and pending bytes plus what deflate still
+ * holds (at most the uncompressed bytes since its last sync flush, and
+ * deflate's worst-case growth of them).
+ */
+uint64_t rot_disk_bytes(const struct rotor *r);
 
 /* The idle flush. 0 or -1. */
 int rot_flush(struct rotor *r);

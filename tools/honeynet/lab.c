@@ -14,6 +14,7 @@
 #include "lab_defs.h"
 #include "lab_guest.h"
 #include "lab_net.h"
+#include "lab_space.h"
 #include "lab_state.h"
 #include "netns.h"
 #include "persona_cmd.h"
@@ -130,9 +131,11 @@ static int start_guest(const struct lab_config *cfg, struct lab_state *st)
 
 int lab_up(const struct lab_config *cfg)
 {
+	struct lab_config run = *cfg;
 	struct lab_state st;
 
-	if (check_inputs(cfg))
+	/* The disk is checked before anything starts; hostd gets the budget checked. */
+	if (check_inputs(cfg) || lab_space_check(cfg, &run.budget))
 		return -1;
 	if (mkdir_parents(LAB_RUN_DIR) < 0) {
 		report_errno("%s", LAB_RUN_DIR);
@@ -143,7 +146,7 @@ int lab_up(const struct lab_config *cfg)
 		report("the lab is already up (or was not taken down); run 'honeynet lab down' first");
 		return -1;
 	}
-	if (start_guest(cfg, &st) || wait_for_sshd(cfg, &st)) {
+	if (start_guest(&run, &st) || wait_for_sshd(&run, &st)) {
 		lab_down();
 		return -1;
 	}

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "budget_policy.h"
+#include "bytesize.h"
 #include "lab_config.h"
 #include "parse_uint.h"
 #include "lab_defs.h"
@@ -110,6 +112,13 @@ static int parse_option(struct lab_config *cfg, const char *opt, const char *v,
 			return 0;
 		snprintf(err, errlen, "--mem %s: need MiB from %d to %d", v,
 			 LAB_MEM_MIN, LAB_MEM_MAX);
+		return -1;
+	}
+	if (strcmp(opt, "--budget") == 0) {
+		if (bytesize_parse(v, BUDGET_MIN, BUDGET_MAX, &cfg->budget) == 0)
+			return 0;
+		snprintf(err, errlen, "--budget %s: need bytes, or a number with K, M, G or T "
+			 "(powers of 1024), at least 1M", v);
 		return -1;
 	}
 	if (strcmp(opt, "--timeout") == 0) {

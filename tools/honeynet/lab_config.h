@@ -4,6 +4,7 @@
 
 #include <limits.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum lab_action { LAB_UP, LAB_DOWN, LAB_RUN, LAB_STATUS };
 enum lab_mode { LAB_MODE_NAT, LAB_MODE_BRIDGE };
@@ -21,6 +22,7 @@ struct lab_config {
 	char persona[PATH_MAX];	/* the /proc persona each run's is made from */
 	int masquerade;		/* 0: hppfs=off, /proc unmasked (for benchmarks) */
 	int jail;		/* 0: hostd --jail off (for benchmarks) */
+	uint64_t budget;	/* --budget bytes; 0: budget_policy.h's default */
 };
 
 /*

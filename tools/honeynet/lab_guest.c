@@ -141,6 +141,7 @@ int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 	if (binds(cl, cfg, run_dir) || kernel_paths(cl, cfg, run_dir))
 		return -1;
 	snprintf(cl->mem, sizeof(cl->mem), "mem=%uM", cfg->mem_mb);
+	snprintf(cl->budget, sizeof(cl->budget), "%llu", (unsigned long long)cfg->budget);
 	*a++ = cfg->hostd;
 	*a++ = "--run-dir";
 	*a++ = run_dir;
@@ -154,6 +155,8 @@ int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 	*a++ = LAB_NFLOG_GROUP;
 	*a++ = "--user";
 	*a++ = LAB_HOSTD_USER;
+	*a++ = "--budget";
+	*a++ = cl->budget;
 	*a++ = "--jail";
 	*a++ = cfg->jail ? "on" : "off";
 	*a++ = "--jail-uid";

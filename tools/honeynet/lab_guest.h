@@ -45,10 +45,12 @@ struct guest_cmdline {
 	char bind_persona[PATH_MAX + 16];
 	char bind_disk[PATH_MAX + 16];
 	char bind_uml[PATH_MAX + 16];
-	const char *argv[48];
+	char budget[24];
+	const char *argv[52];
 };
 
-/* Fills cl for cfg and run_dir; -1 if a path does not fit. */
+/* Fills cl for cfg and run_dir (cfg->budget set: lab up works it out
+ * first); -1 if a path does not fit. */
 int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 		      const char *run_dir);
 

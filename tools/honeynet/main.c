@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "budget_policy.h"
 #include "lab.h"
 #include "lab_config.h"
 #include "lab_defs.h"
@@ -16,7 +17,7 @@ static const char usage[] =
 	"usage: honeynet lab up [--mode nat|bridge] [--archive DIR] [--kernel FILE]\n"
 	"                       [--rootfs FILE] [--mem MIB] [--timeout SECS]\n"
 	"                       [--tty-log on|off] [--persona DIR]\n"
-	"                       [--masquerade on|off] [--jail on|off]\n"
+	"                       [--masquerade on|off] [--budget SIZE] [--jail on|off]\n"
 	"       honeynet lab run [same options as up]\n"
 	"       honeynet lab down\n"
 	"       honeynet lab status\n"
@@ -36,6 +37,14 @@ static const char usage[] =
 	"ruleset checks a honeywall config (see honeywall.conf.example) against\n"
 	"        this host's interfaces and prints its nftables ruleset\n"
 	"\n"
+	"--budget SIZE: the most a run directory may hold, disk.cow included\n"
+	"(bytes, or with K, M, G, T: powers of 1024; at least 1M). Default: half\n"
+	"of the space free on the archive's filesystem. The capture gets half of\n"
+	"it, then counts packets without writing them (capture.full); at the\n"
+	"whole budget hostd pauses the guest. up refuses to start when the free\n"
+	"space cannot hold the root_fs's size (disk.cow's worst case) plus the\n"
+	"capture's half.\n"
+	"\n"
 	"Defaults: --kernel, --rootfs and --archive are linux, root_fs and\n"
 	"archive/ beside this program's bin/ directory; --persona is the\n"
 	"repository's rootfs/persona/proc; --mem 256; --timeout 90.\n"
@@ -44,6 +53,9 @@ static const char usage[] =
 	"the rest of the jail.\n"
 	"Exit status: 0 done; 1 failed or refused (the reason is on stderr);\n"
 	"2 bad usage.\n";
+
+_Static_assert(BUDGET_DEFAULT_FREE_DIV == 2 && BUDGET_CAPTURE_PCT == 50,
+	       "the usage text says half and half: change it with the policy");
 
 /* The directory this program lives in, so defaults follow the build tree. */
 static int own_dir(char *buf, size_t len)

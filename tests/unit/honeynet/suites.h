@@ -14,5 +14,6 @@ Suite *dc_config_suite(void);
 Suite *dc_ruleset_suite(void);
 Suite *persona_cpuinfo_suite(void);
 Suite *persona_make_suite(void);
+Suite *lab_space_suite(void);
 
 #endif

@@ -27,6 +27,7 @@ START_TEST(up_defaults)
 	ck_assert_int_eq(cfg.tty_log, 1);
 	ck_assert_str_eq(cfg.persona, "/opt/hn/bin/../../rootfs/persona/proc");
 	ck_assert_int_eq(cfg.masquerade, 1);
+	ck_assert_uint_eq(cfg.budget, 0);
 }
 END_TEST
 
@@ -34,7 +35,8 @@ START_TEST(up_options)
 {
 	ck_assert_int_eq(PARSE("up", "--archive", "/srv/a", "--kernel", "/k",
 			       "--rootfs", "/r", "--mem", "512", "--timeout",
-			       "30", "--mode", "nat"), 0);
+			       "30", "--mode", "nat", "--budget", "20G"), 0);
+	ck_assert_uint_eq(cfg.budget, 20ULL << 30);
 	ck_assert_str_eq(cfg.archive, "/srv/a");
 	ck_assert_str_eq(cfg.kernel, "/k");
 	ck_assert_str_eq(cfg.rootfs, "/r");
@@ -82,6 +84,9 @@ static const struct {
 	{ { "up", "--tty-log", "maybe" }, 3, "--tty-log maybe: use on or off" },
 	{ { "up", "--masquerade", "1" }, 3, "--masquerade 1: use on or off" },
 	{ { "up", "--persona", "" }, 3, "--persona: a path of 1 to" },
+	{ { "up", "--budget", "1023K" }, 3, "--budget 1023K: need bytes, or a number with K, M, G or T" },
+	{ { "up", "--budget", "5X" }, 3, "--budget 5X: need bytes" },
+	{ { "up", "--budget", "-1G" }, 3, "--budget -1G: need bytes" },
 	{ { "down", "--mem", "64" }, 3, "lab down: takes no options" },
 	{ { "status", "x" }, 2, "lab status: takes no options" },
 };

@@ -14,12 +14,13 @@ static void set_paths(struct lab_config *cfg)
 START_TEST(cmdline)
 {
 	struct lab_config cfg = { .mem_mb = 384, .tty_log = 1,
-				  .masquerade = 1, .jail = 1 };
+				  .masquerade = 1, .jail = 1, .budget = 3ULL << 30 };
 	struct guest_cmdline cl;
 	static const char *const want[] = {
 		"/b/bin/hostd", "--run-dir", "/a/run1", "--rootfs", "/b/root_fs",
 		"--flush-ms", "50", "--capture", "tap0", "--nflog", "5",
-		"--user", "nobody", "--jail", "on", "--jail-uid", "64200",
+		"--user", "nobody", "--budget", "3221225472", "--jail", "on",
+		"--jail-uid", "64200",
 		"--jail-ro", "/b/root_fs=/image/root_fs",
 		"--jail-ro", "/a/run1/persona=/persona",
 		"--jail-rw", "/a/run1/disk=/disk", "--jail-rw", "/a/run1/uml=/uml",

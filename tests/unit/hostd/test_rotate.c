@@ -148,6 +148,36 @@ START_TEST(failed_step_resumes)
 }
 END_TEST
 
+/* What the capture holds counts against its share: the open file's bytes, then the finished files'. */
+START_TEST(disk_bytes)
+{
+	static unsigned char pkt[1000];
+	struct rotor r;
+	struct stat st;
+	uint64_t open_bytes;
+	int i;
+
+	rot_init(&r, dirfd_, dir, "tap0", 262144, 1, 3600);
+	ck_assert_uint_eq(rot_disk_bytes(&r), 0);
+	ck_assert_int_eq(rot_step(&r, T0, 1000), 0);
+	ck_assert_uint_gt(rot_disk_bytes(&r), 0);
+	for (i = 0; i < 100; i++)
+		ck_assert_int_eq(rot_put(&r, T0, 0, sizeof(pkt), sizeof(pkt), pkt), 0);
+	/* Not yet deflated or written: counted as the uncompressed bytes, an upper bound. */
+	ck_assert_uint_ge(rot_disk_bytes(&r), 100 * (16 + sizeof(pkt)));
+	ck_assert_int_eq(rot_flush(&r), 0);
+	open_bytes = rot_disk_bytes(&r);
+	ck_assert_uint_eq(open_bytes, r.f.gz.written + r.f.gz.pend_len + 64);
+	ck_assert_uint_lt(open_bytes, 100 * (16 + sizeof(pkt)));
+	rot_begin(&r, 1);
+	ck_assert_int_eq(rot_step(&r, T0, 2000), 0);
+	ck_assert_int_eq(r.st, ROT_DONE);
+	ck_assert_int_eq(fstatat(dirfd_, "tap0-20261128T054512Z.pcap.gz", &st, 0), 0);
+	ck_assert_uint_eq(rot_disk_bytes(&r), (uint64_t)st.st_size);
+	ck_assert_uint_le(rot_disk_bytes(&r), open_bytes);
+}
+END_TEST
+
 Suite *rotate_suite(void)
 {
 	Suite *s = suite_create("rotate");
@@ -159,6 +189,7 @@ Suite *rotate_suite(void)
 	tcase_add_test(t, rotates_on_the_boundary);
 	tcase_add_test(t, clock_back);
 	tcase_add_test(t, failed_step_resumes);
+	tcase_add_test(t, disk_bytes);
 	suite_add_tcase(s, t);
 	return s;
 }
