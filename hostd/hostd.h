@@ -100,6 +100,10 @@
 /* Honeypot addresses counted at once; beyond this the least recently seen is forgotten. */
 #define HOSTD_CONN_SOURCES 64
 
+/* Attempts over the ruleset's log rate arrive in a second NFLOG group with no packet; they are
+ * counted, and summarised in one net.unlogged event this long after the first of a period. */
+#define HOSTD_UNLOGGED_EVERY_MS 10000
+
 /* Exit statuses. */
 #define HOSTD_EXIT_OK 0		/* guest exited 0, all recorded */
 #define HOSTD_EXIT_GUEST 1	/* guest exited non-zero or was killed by something else */
