@@ -18,7 +18,7 @@ START_TEST(cmdline)
 	struct guest_cmdline cl;
 	static const char *const want[] = {
 		"/b/bin/hostd", "--run-dir", "/a/run1", "--rootfs", "/b/root_fs",
-		"--flush-ms", "50", "--capture", "tap0", "--nflog", "5",
+		"--flush-ms", "50", "--capture", "tap0", "--nflog", "5,6",
 		"--user", "nobody", "--", "/b/linux",
 		"ubd0=/a/run1/disk.cow,/b/root_fs", "mem=384M", "eth0=tuntap,,,",
 		"umid=lab", "uml_dir=/run/honeynet", "hppfs=/a/run1/persona",
