@@ -120,23 +120,48 @@ static int create_file(struct archive *a, struct session *s, const struct wire_r
 	return -1;
 }
 
-/* A slot for a new session, or NULL (said once while the table stays full). */
+static void close_session(struct archive *a, struct session *s, uint64_t ns,
+			  const char *reason);
+
+/*
+ * The table is full: the session least recently active makes room, so
+ * sessions held open (hundreds of idle ptys) can never keep a new one from
+ * being recorded. Its file is finished and complete (tty.close, reason
+ * "evicted"); a later record of it resumes it in a new file of the same
+ * name with "~N" (tty.open, resumed). Safe against a hostile stream: the
+ * table and the ghost ring are fixed arrays, and a record of any id, open,
+ * evicted or never seen, lands in one of the cases here; a subverted
+ * kernel can choose whom to evict, but it could already choose what to send.
+ */
+static void evict(struct archive *a, struct session *s, const struct wire_rec *r)
+{
+	struct jline *j = events_begin(&a->ev, r->time_ns, "tty.evicted");
+
+	jl_u64(j, "session", s->id);
+	jl_str(j, "tty", s->name, s->name_len);
+	jl_secs(j, "age", (int64_t)(r->time_ns - s->open_ns));
+	jl_u64(j, "for", r->session);
+	archive_emit(a);
+	a->c.evictions++;
+	session_remember(&a->sessions, s);
+	close_session(a, s, r->time_ns, "evicted");
+}
+
+/* A slot for a new session, evicting one if the table is full. */
 static struct session *new_session(struct archive *a, const struct wire_rec *r)
 {
 	struct session *s = session_add(&a->sessions, r->session);
 
 	if (!s) {
-		a->c.dropped_records++;
-		if (!a->full_said)
-			rec_error(a, r, "session table full: %d sessions open; records of new sessions are dropped until one closes",
-				  HOSTD_MAX_SESSIONS);
-		a->full_said = 1;
+		evict(a, session_lru(&a->sessions), r);
+		s = session_add(&a->sessions, r->session);
 	}
 	return s;
 }
 
+/* how: NULL for an OPEN record, else the tty.open member saying why not ("implicit", "resumed"). */
 static struct session *open_session(struct archive *a, const struct wire_rec *r,
-				    const struct wire_open *o, int implicit)
+				    const struct wire_open *o, const char *how)
 {
 	struct session *s = new_session(a, r);
 	struct ttylog_rec t = tty_rec(r, TTYLOG_OP_OPEN, 0, 0);
@@ -145,11 +170,14 @@ static struct session *open_session(struct archive *a, const struct wire_rec *r,
 	if (!s)
 		return NULL;
 	s->parent = o->parent;
+	s->major = o->major;
+	s->minor = o->minor;
 	s->name_len = o->name_n;
 	memcpy(s->name, o->name, o->name_n);
 	s->open_ns = r->time_ns;
 	if (create_file(a, s, r) < 0) {
 		session_remove(&a->sessions, s);
+		a->c.dropped_records++;
 		return NULL;
 	}
 	a->c.sessions++;
@@ -165,10 +193,24 @@ static struct session *open_session(struct archive *a, const struct wire_rec *r,
 	jl_u64(j, "major", o->major);
 	jl_u64(j, "minor", o->minor);
 	jl_cstr(j, "file", s->file);
-	if (implicit)
-		jl_bool(j, "implicit", 1);
+	if (how)
+		jl_bool(j, how, 1);
 	archive_emit(a);
 	return s;
+}
+
+/* A record of an evicted session: it goes on in a new file, under its own name. */
+static struct session *resume_session(struct archive *a, const struct wire_rec *r,
+				      struct session_ghost *g)
+{
+	struct session_ghost copy = *g;	/* evicting for it may reuse g's slot */
+	struct wire_open o = {
+		.parent = copy.parent, .major = copy.major, .minor = copy.minor,
+		.name = copy.name, .name_n = copy.name_len,
+	};
+
+	session_ghost_forget(g);
+	return open_session(a, r, &o, "resumed");
 }
 
 static void close_session(struct archive *a, struct session *s, uint64_t ns,
@@ -192,7 +234,6 @@ static void close_session(struct archive *a, struct session *s, uint64_t ns,
 	jl_cstr(j, "reason", reason);
 	archive_emit(a);
 	session_remove(&a->sessions, s);
-	a->full_said = 0;
 }
 
 static void do_open(struct archive *a, const struct wire_rec *r)
@@ -214,13 +255,19 @@ static void do_open(struct archive *a, const struct wire_rec *r)
 			  r->session);
 		return;
 	}
-	open_session(a, r, &o, 0);
+	open_session(a, r, &o, NULL);
 }
 
 static void do_close(struct archive *a, const struct wire_rec *r)
 {
 	struct session *s = session_find(&a->sessions, r->session);
+	struct session_ghost *g = s ? NULL : session_ghost_find(&a->sessions, r->session);
 
+	if (g) {
+		/* An evicted session ended: its file was finished then. */
+		session_ghost_forget(g);
+		return;
+	}
 	if (!s) {
 		rec_error(a, r, "CLOSE for session %u, which is not open; ignored",
 			  r->session);
@@ -233,6 +280,7 @@ static void do_data(struct archive *a, const struct wire_rec *r)
 {
 	struct session *s = session_find(&a->sessions, r->session);
 	struct wire_open none = { .name = (const unsigned char *)"" };
+	struct session_ghost *g;
 	struct ttylog_rec t;
 
 	if (r->dir != TTY_LOG_DIR_INPUT && r->dir != TTY_LOG_DIR_OUTPUT) {
@@ -244,15 +292,16 @@ static void do_data(struct archive *a, const struct wire_rec *r)
 		rec_error(a, r, "DATA for session 0, which means no session; dropped");
 		return;
 	}
-	if (!s) {
+	if (!s && (g = session_ghost_find(&a->sessions, r->session)) != NULL) {
+		s = resume_session(a, r, g);
+	} else if (!s) {
 		/* The OPEN was lost (damage, loss): keep the data anyway. */
-		if (a->sessions.n_open < HOSTD_MAX_SESSIONS)
-			rec_error(a, r, "DATA for session %u, which is not open; recording it as an unnamed session",
-				  r->session);
-		s = open_session(a, r, &none, 1);
-		if (!s)
-			return;
+		rec_error(a, r, "DATA for session %u, which is not open; recording it as an unnamed session",
+			  r->session);
+		s = open_session(a, r, &none, "implicit");
 	}
+	if (!s)
+		return;
 	if (r->dir == TTY_LOG_DIR_INPUT)
 		s->bytes_in += r->len;
 	else
@@ -267,6 +316,8 @@ static void do_hangup(struct archive *a, const struct wire_rec *r)
 	struct session *s = session_find(&a->sessions, r->session);
 	struct jline *j;
 
+	if (!s && session_ghost_find(&a->sessions, r->session))
+		return;	/* an evicted session's: nothing open to flush */
 	if (!s) {
 		rec_error(a, r, "HANGUP for session %u, which is not open; ignored",
 			  r->session);

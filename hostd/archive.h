@@ -17,7 +17,8 @@ struct archive_counters {
 	uint64_t stream_errors;	/* damaged stretches and records that made no sense */
 	uint64_t losses;	/* LOSS records */
 	uint64_t lost_records, lost_bytes;	/* what the kernel said it dropped */
-	uint64_t dropped_records;	/* what hostd could not place (session table full) */
+	uint64_t dropped_records;	/* what hostd could not place (no file for its session) */
+	uint64_t evictions;	/* sessions closed to make room in a full table */
 };
 
 struct archive {
@@ -26,7 +27,6 @@ struct archive {
 	int ended;		/* the stream's end was seen */
 	int failed;		/* a write failed: fail_msg says where and why */
 	char fail_msg[PATH_MAX + SESSION_FILE_MAX + 128];
-	int full_said;		/* "session table full" was said since the last close */
 	unsigned int flush_ms;
 	uint64_t last_flush_ms;
 	struct archive_counters c;

@@ -1,10 +1,11 @@
-/* Connection events: Data Control's NFLOG group (libpcap "nflog:GROUP") as net.* events. */
+/* Connection events: Data Control's NFLOG groups (libpcap "nflog:GROUP[,UNLOGGED]") as net.* events. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "connlog.h"
 #include "hostd.h"
 #include "report.h"
@@ -91,7 +92,31 @@ static void event(struct connlog *c, uint64_t ns, const struct nf_prefix *pf,
 	}
 }
 
-void connlog_packet(struct connlog *c, const unsigned char *p, size_t n, uint64_t ts_ns)
+/*
+ * The ruleset sends an attempt here instead of to GROUP once its
+ * direction's log rate is spent: one count, no event, so a flood costs
+ * hostd a counter and the archive one summary per HOSTD_UNLOGGED_EVERY_MS.
+ * The message carries no packet (snaplen 0): the prefix, which only the
+ * ruleset writes, says what it was.
+ */
+static int is_unlogged(const struct connlog *c, const struct nflog_msg *m)
+{
+	return c->unlogged_group >= 0 && m->group == (uint16_t)c->unlogged_group;
+}
+
+static void summary(struct connlog *c)
+{
+	struct jline *j;
+
+	if (c->un.pending == 0)
+		return;
+	j = archive_event(c->a, "net.unlogged");
+	unlogged_put(&c->un, j);
+	archive_emit(c->a);
+}
+
+void connlog_packet(struct connlog *c, const unsigned char *p, size_t n, uint64_t ts_ns,
+		    uint64_t mono_ms)
 {
 	struct nflog_msg m;
 	struct nf_prefix pf;
@@ -109,6 +134,10 @@ void connlog_packet(struct connlog *c, const unsigned char *p, size_t n, uint64_
 		unparsed(c, ts_ns, &m, "prefix: expected \"hn in|out CLASS allow|drop\" as the ruleset writes");
 		return;
 	}
+	if (is_unlogged(c, &m)) {
+		unlogged_add(&c->un, &pf, ts_ns, mono_ms);
+		return;
+	}
 	if (!m.payload) {
 		unparsed(c, ts_ns, &m, "no packet (NFULA_PAYLOAD) in the message");
 		return;
@@ -124,7 +153,7 @@ static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *d
 {
 	uint64_t ns = (uint64_t)h->ts.tv_sec * 1000000000ULL + (uint64_t)h->ts.tv_usec * 1000ULL;
 
-	connlog_packet((struct connlog *)user, data, h->caplen, ns);
+	connlog_packet((struct connlog *)user, data, h->caplen, ns, mono_ms());
 }
 
 void connlog_read(struct connlog *c)
@@ -151,13 +180,17 @@ void connlog_read(struct connlog *c)
 	archive_emit(c->a);
 }
 
-static pcap_t *open_group(int group)
+/* libpcap binds every group of "nflog:A,B" on one socket; the message header says which. */
+static pcap_t *open_group(int group, int unlogged_group)
 {
 	char dev[32], err[PCAP_ERRBUF_SIZE] = "";
 	pcap_t *p;
 	int r;
 
-	snprintf(dev, sizeof(dev), "nflog:%d", group);
+	if (unlogged_group >= 0)
+		snprintf(dev, sizeof(dev), "nflog:%d,%d", group, unlogged_group);
+	else
+		snprintf(dev, sizeof(dev), "nflog:%d", group);
 	p = pcap_create(dev, err);
 	if (!p) {
 		report("%s: %s; guest not started", dev, err);
@@ -175,26 +208,29 @@ static pcap_t *open_group(int group)
 	return p;
 }
 
-void connlog_init(struct connlog *c, struct archive *a, int group,
+void connlog_init(struct connlog *c, struct archive *a, int group, int unlogged_group,
 		  const unsigned int limit[NF_NLIMITED])
 {
 	memset(c, 0, sizeof(*c));
 	c->fd = -1;
 	c->a = a;
 	c->group = group;
+	c->unlogged_group = unlogged_group;
 	memcpy(c->limit, limit, sizeof(c->limit));
 	conncount_init(&c->cc, HOSTD_CONN_WINDOW_S);
+	unlogged_init(&c->un);
 }
 
-struct connlog *connlog_open(struct archive *a, int group, const unsigned int limit[NF_NLIMITED])
+struct connlog *connlog_open(struct archive *a, int group, int unlogged_group,
+			     const unsigned int limit[NF_NLIMITED])
 {
 	struct connlog *c = malloc(sizeof(*c));
 	char err[PCAP_ERRBUF_SIZE];
 
 	if (!c)
 		return NULL;
-	connlog_init(c, a, group, limit);
-	c->p = open_group(group);
+	connlog_init(c, a, group, unlogged_group, limit);
+	c->p = open_group(group, unlogged_group);
 	if (!c->p)
 		goto out_free;
 	c->fd = pcap_get_selectable_fd(c->p);
@@ -211,12 +247,24 @@ out_free:
 	return NULL;
 }
 
+int64_t connlog_wait_ms(const struct connlog *c, uint64_t mono_ms)
+{
+	return unlogged_wait_ms(&c->un, mono_ms);
+}
+
+void connlog_tick(struct connlog *c, uint64_t mono_ms)
+{
+	if (unlogged_wait_ms(&c->un, mono_ms) == 0)
+		summary(c);
+}
+
 void connlog_end(struct connlog *c)
 {
 	struct pcap_stat st;
 	struct jline *j;
 
 	connlog_read(c);
+	summary(c);
 	memset(&st, 0, sizeof(st));
 	if (c->p)
 		pcap_stats(c->p, &st);
@@ -226,8 +274,13 @@ void connlog_end(struct connlog *c)
 		       c->group, st.ps_drop);
 	j = archive_event(c->a, "nflog.stats");
 	jl_u64(j, "group", (uint64_t)c->group);
+	if (c->unlogged_group >= 0)
+		jl_u64(j, "unlogged_group", (uint64_t)c->unlogged_group);
+	else
+		jl_null(j, "unlogged_group");
 	jl_u64(j, "messages", c->messages);
 	jl_u64(j, "events", c->events);
+	jl_u64(j, "unlogged", c->un.total);
 	jl_u64(j, "unparsed", c->unparsed);
 	jl_u64(j, "overflows", st.ps_drop);
 	jl_u64(j, "read_errors", c->errors);

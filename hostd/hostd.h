@@ -137,6 +137,9 @@
 #define HOSTD_CONSOLE_CAP (16U << 20)
 /* The console pipe's capacity: the kernel writes its console without waiting while hostd catches up. */
 #define HOSTD_CONSOLE_PIPE (256 << 10)
+/* Attempts over the ruleset's log rate arrive in a second NFLOG group with no packet; they are
+ * counted, and summarised in one net.unlogged event this long after the first of a period. */
+#define HOSTD_UNLOGGED_EVERY_MS 10000
 
 /* Exit statuses. */
 #define HOSTD_EXIT_OK 0		/* guest exited 0, all recorded */

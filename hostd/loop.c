@@ -152,6 +152,11 @@ static int poll_timeout(const struct run *r)
 
 		t = c < t ? c : t;
 	}
+	if (r->nl && connlog_wait_ms(r->nl, now) >= 0) {
+		uint64_t s = (uint64_t)connlog_wait_ms(r->nl, now);
+
+		t = s < t ? s : t;
+	}
 	return (int)t;
 }
 
@@ -233,6 +238,8 @@ enum loop_end loop_run(struct run *r, const sigset_t *waitmask)
 		budget_tick(r->budget, r->a, mono_ms());
 		if (r->cap)
 			capture_tick(r->cap, now_ns(), mono_ms());
+		if (r->nl)
+			connlog_tick(r->nl, mono_ms());
 	}
 }
 

@@ -43,7 +43,7 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: hostd --run-dir DIR [--rootfs FILE] [--flush-ms N]\n"
-		"             [--capture IFACE [--rotate SECS]] [--nflog GROUP [--limits SPEC]]\n"
+		"             [--capture IFACE [--rotate SECS]] [--nflog GROUP[,UNLOGGED] [--limits SPEC]]\n"
 		"             [--user USER] [--budget SIZE] [--jail on|off] [--jail-uid N]\n"
 		"             [--jail-limits SPEC] [--jail-ro HOST=JAIL]... [--jail-rw HOST=JAIL]...\n"
 		"             -- KERNEL [ARGS...]\n"
@@ -57,7 +57,9 @@ static void usage(FILE *f)
 		"  --rotate SECS    start a new capture file on each multiple of SECS of the\n"
 		"                   UTC clock (default %d: each hour; %d..%d)\n"
 		"  --nflog GROUP    read Data Control's NFLOG group (5 in the ruleset) and\n"
-		"                   write net.inbound, net.outbound and net.blocked events\n"
+		"                   write net.inbound, net.outbound and net.blocked events;\n"
+		"                   ,UNLOGGED (6): count the attempts over the ruleset's log\n"
+		"                   rate and summarise them (net.unlogged)\n"
 		"  --limits SPEC    the limits net.outbound reports, per honeypot and hour\n"
 		"                   (default tcp=%d,udp=%d,icmp=%d,other=%d)\n"
 		"  --user USER      after opening the capture, the archive and starting the\n"
@@ -402,7 +404,7 @@ static int open_net(const struct opts *o, struct run *r)
 			return -1;
 	}
 	if (o->net.nflog >= 0) {
-		r->nl = connlog_open(r->a, o->net.nflog, o->net.limit);
+		r->nl = connlog_open(r->a, o->net.nflog, o->net.nflog_unlogged, o->net.limit);
 		if (!r->nl)
 			return -1;
 	}

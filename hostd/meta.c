@@ -104,6 +104,7 @@ static void put_counters(struct jline *j, const struct archive_counters *c)
 	jl_u64(j, "lost_records", c->lost_records);
 	jl_u64(j, "lost_bytes", c->lost_bytes);
 	jl_u64(j, "dropped_records", c->dropped_records);
+	jl_u64(j, "evictions", c->evictions);
 	jl_close(j);
 }
 

@@ -14,6 +14,7 @@ void netopts_init(struct netopts *n)
 	memset(n, 0, sizeof(*n));
 	n->rotate = HOSTD_ROTATE_DEFAULT;
 	n->nflog = -1;
+	n->nflog_unlogged = -1;
 	n->limit[NF_TCP] = HOSTD_LIMIT_TCP;
 	n->limit[NF_UDP] = HOSTD_LIMIT_UDP;
 	n->limit[NF_ICMP] = HOSTD_LIMIT_ICMP;
@@ -30,15 +31,34 @@ int netopts_rotate(struct netopts *n, const char *s, char *why, size_t whylen)
 	return 0;
 }
 
+/* The first k bytes of s as an NFLOG group. */
+static int nflog_group(const char *s, size_t k, unsigned int *out)
+{
+	char buf[8];
+
+	if (k >= sizeof(buf))
+		return -1;
+	memcpy(buf, s, k);
+	buf[k] = '\0';
+	return parse_uint(buf, 0, 65535, out);
+}
+
 int netopts_nflog(struct netopts *n, const char *s, char *why, size_t whylen)
 {
-	unsigned int v;
+	const char *comma = strchr(s, ',');
+	unsigned int g, u = 0;
+	int bad;
 
-	if (parse_uint(s, 0, 65535, &v) < 0) {
-		snprintf(why, whylen, "--nflog %s: expected an NFLOG group, 0..65535", s);
+	bad = nflog_group(s, comma ? (size_t)(comma - s) : strlen(s), &g) < 0;
+	if (!bad && comma)
+		bad = nflog_group(comma + 1, strlen(comma + 1), &u) < 0 || u == g;
+	if (bad) {
+		snprintf(why, whylen, "--nflog %.64s: expected an NFLOG group, 0..65535, "
+			 "optionally \",\" and another for the unlogged attempts", s);
 		return -1;
 	}
-	n->nflog = (int)v;
+	n->nflog = (int)g;
+	n->nflog_unlogged = comma ? (int)u : -1;
 	return 0;
 }
 

@@ -53,6 +53,7 @@ const char *ip_proto_name(uint8_t proto);
 enum nf_dir { NF_IN, NF_OUT };
 enum nf_class { NF_TCP, NF_UDP, NF_ICMP, NF_OTHER, NF_DNS, NF_WALL, NF_STRAY, NF_UNFILTERED };
 #define NF_NLIMITED 4	/* tcp, udp, icmp, other: the classes with a limit */
+#define NF_NCLASS 8
 
 struct nf_prefix {
 	enum nf_dir dir;

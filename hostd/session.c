@@ -13,15 +13,16 @@ struct session *session_find(struct session_table *t, uint32_t id)
 {
 	size_t i;
 
-	if (t->last && t->last->used && t->last->id == id)
-		return t->last;
-	for (i = 0; i < HOSTD_MAX_SESSIONS; i++) {
-		if (t->s[i].used && t->s[i].id == id) {
-			t->last = &t->s[i];
-			return t->last;
-		}
+	if (!(t->last && t->last->used && t->last->id == id)) {
+		for (i = 0; i < HOSTD_MAX_SESSIONS; i++)
+			if (t->s[i].used && t->s[i].id == id)
+				break;
+		if (i == HOSTD_MAX_SESSIONS)
+			return NULL;
+		t->last = &t->s[i];
 	}
-	return NULL;
+	t->last->active = ++t->clock;
+	return t->last;
 }
 
 struct session *session_add(struct session_table *t, uint32_t id)
@@ -33,11 +34,55 @@ struct session *session_add(struct session_table *t, uint32_t id)
 			memset(&t->s[i], 0, sizeof(t->s[i]));
 			t->s[i].used = 1;
 			t->s[i].id = id;
+			t->s[i].active = ++t->clock;
 			t->n_open++;
 			return &t->s[i];
 		}
 	}
 	return NULL;
+}
+
+struct session *session_lru(struct session_table *t)
+{
+	struct session *lru = NULL;
+	size_t i;
+
+	for (i = 0; i < HOSTD_MAX_SESSIONS; i++)
+		if (t->s[i].used && (!lru || t->s[i].active < lru->active))
+			lru = &t->s[i];
+	return lru;
+}
+
+void session_remember(struct session_table *t, const struct session *s)
+{
+	struct session_ghost *g = session_ghost_find(t, s->id);
+
+	if (!g) {
+		g = &t->ghost[t->ghost_next];
+		t->ghost_next = (t->ghost_next + 1) % HOSTD_MAX_SESSIONS;
+	}
+	g->used = 1;
+	g->id = s->id;
+	g->parent = s->parent;
+	g->major = s->major;
+	g->minor = s->minor;
+	g->name_len = s->name_len;
+	memcpy(g->name, s->name, s->name_len);
+}
+
+struct session_ghost *session_ghost_find(struct session_table *t, uint32_t id)
+{
+	size_t i;
+
+	for (i = 0; i < HOSTD_MAX_SESSIONS; i++)
+		if (t->ghost[i].used && t->ghost[i].id == id)
+			return &t->ghost[i];
+	return NULL;
+}
+
+void session_ghost_forget(struct session_ghost *g)
+{
+	g->used = 0;
 }
 
 void session_remove(struct session_table *t, struct session *s)

@@ -29,7 +29,7 @@ struct pass {
 	uint64_t damage_off;
 	uint64_t resync_off;	/* UINT64_MAX: no resync waiting for its record */
 	struct session_table t;
-	uint32_t model[HOSTD_MAX_SESSIONS];	/* open ids, the table's reference */
+	uint32_t model[HOSTD_MAX_SESSIONS];	/* open ids, least recently active first */
 	size_t n_model;
 };
 
@@ -128,22 +128,68 @@ static size_t model_find(const struct pass *p, uint32_t id)
 	return SIZE_MAX;
 }
 
-/* The session table agrees with the model: found iff open, a slot iff not full. */
-static void open_session(struct pass *p, uint32_t id)
+/* A record found session i of the model: it becomes the most recently active. */
+static void model_touch(struct pass *p, size_t i)
+{
+	uint32_t id = p->model[i];
+
+	memmove(p->model + i, p->model + i + 1, (p->n_model - i - 1) * sizeof(p->model[0]));
+	p->model[p->n_model - 1] = id;
+}
+
+static void model_drop(struct pass *p, size_t i)
+{
+	memmove(p->model + i, p->model + i + 1, (p->n_model - i - 1) * sizeof(p->model[0]));
+	p->n_model--;
+}
+
+/* Full: the least recently active goes, as the archive evicts it, and leaves a ghost. */
+static void evict(struct pass *p)
+{
+	struct session *lru = session_lru(&p->t);
+	struct session_ghost *g;
+	uint32_t id;
+
+	CHECK(lru && lru->id == p->model[0]);
+	id = lru->id;
+	session_remember(&p->t, lru);
+	session_remove(&p->t, lru);
+	model_drop(p, 0);
+	g = session_ghost_find(&p->t, id);
+	CHECK(g && g->id == id && g->name_len <= TTY_LOG_NAME_MAX);
+}
+
+/* A later record of an evicted session uses its ghost once. */
+static void forget_ghost(struct pass *p, uint32_t id)
+{
+	struct session_ghost *g = session_ghost_find(&p->t, id);
+
+	if (!g)
+		return;
+	session_ghost_forget(g);
+	CHECK(!session_ghost_find(&p->t, id));
+}
+
+/* The session table agrees with the model: found iff open, in the same order of activity, and a new id always gets a slot. */
+static void open_session(struct pass *p, uint32_t id, int resume)
 {
 	struct session *s;
+	size_t i = model_find(p, id);
 
 	if (id == 0 || session_find(&p->t, id)) {
-		CHECK(id == 0 || model_find(p, id) != SIZE_MAX);
+		CHECK(id == 0 || i != SIZE_MAX);
+		if (id)
+			model_touch(p, i);
 		return;
 	}
-	CHECK(model_find(p, id) == SIZE_MAX);
+	CHECK(i == SIZE_MAX);
+	if (resume)
+		forget_ghost(p, id);
+	if (p->n_model == HOSTD_MAX_SESSIONS)
+		evict(p);
 	s = session_add(&p->t, id);
-	CHECK(!s == (p->n_model == HOSTD_MAX_SESSIONS));
-	if (s) {
-		CHECK(s->id == id && s->used);
-		p->model[p->n_model++] = id;
-	}
+	CHECK(s && s->id == id && s->used);
+	p->model[p->n_model++] = id;
 	CHECK(p->t.n_open == p->n_model);
 }
 
@@ -153,10 +199,12 @@ static void close_session(struct pass *p, uint32_t id)
 	size_t i = model_find(p, id);
 
 	CHECK(!s == (i == SIZE_MAX));
-	if (!s)
+	if (!s) {
+		forget_ghost(p, id);
 		return;
+	}
 	session_remove(&p->t, s);
-	p->model[i] = p->model[--p->n_model];
+	model_drop(p, i);
 	CHECK(!session_find(&p->t, id) && p->t.n_open == p->n_model);
 }
 
@@ -177,7 +225,7 @@ static void on_open(struct pass *p, const struct wire_rec *r)
 	CHECK(d == 1 || (o.name_n == o.name_len && TTY_LOG_OPEN_SIZE + o.name_n == r->len));
 	check_escape(o.name, o.name_n);
 	check_file_name(r->session, o.name, o.name_n);
-	open_session(p, r->session);
+	open_session(p, r->session, 0);
 }
 
 /* EXEC: filename and argv lie in the payload, one after the other, within their bounds. */
@@ -228,7 +276,7 @@ static void on_record(void *ctx, const struct wire_rec *r)
 	switch (r->type) {
 	case TTY_LOG_OPEN: on_open(p, r); break;
 	case TTY_LOG_CLOSE: close_session(p, r->session); break;
-	case TTY_LOG_DATA: open_session(p, r->session); break;
+	case TTY_LOG_DATA: open_session(p, r->session, 1); break;
 	case TTY_LOG_EXEC: on_exec(r); break;
 	case TTY_LOG_LOSS: on_loss(r); break;
 	}

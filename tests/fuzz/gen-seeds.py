@@ -71,6 +71,11 @@ seeds = {
     "session-flood": b"".join(opn(i, b"pts/%d" % i) for i in range(1, 20)),
     "session-flood-data": b"".join(data(i, b"x") for i in range(1, 20)),
     "reused-id": session(7) + session(7) + session(7),
+    # Sessions held open past the table (16 in the fuzz builds): the least
+    # active are evicted, then records of evicted ones arrive.
+    "evicted-later": b"".join(opn(i, b"pts/%d" % i) for i in range(1, 21))
+                     + data(1, b"busy") + opn(21, b"pts/21") + data(2, b"back")
+                     + close(3) + rec(5, 4) + data(3, b"late") + close(2) + data(2, b"x"),
 }
 
 out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "corpus")

@@ -11,7 +11,7 @@
 #include "parse_uint.h"
 
 #define WHITESPACE " \t\r\v\f"
-#define DC_NKEYS 13
+#define DC_NKEYS 16
 
 /* Where each setting came from, so late whole-config checks can name a line. */
 struct dc_parse {
@@ -53,6 +53,10 @@ void dc_config_defaults(struct dc_config *cfg)
 	cfg->limit[DC_PROTO_ICMP] = 50;
 	cfg->limit[DC_PROTO_OTHER] = 10;
 	cfg->nflog_group = DC_NFLOG_GROUP_DEFAULT;
+	cfg->unlogged_group = DC_UNLOGGED_GROUP_DEFAULT;
+	cfg->log_rate = DC_LOG_RATE_DEFAULT;
+	cfg->log_scale = DC_SCALE_SECOND;
+	cfg->log_burst = DC_LOG_BURST_DEFAULT;
 	strcpy(cfg->inside_if, "tap0");
 	strcpy(cfg->bridge_if, "br0");
 }
@@ -139,18 +143,51 @@ static int set_mode(struct dc_parse *p, const char *key, const char *v)
 	return 0;
 }
 
-static int set_scale(struct dc_parse *p, const char *key, const char *v)
+static int scale_of(const char *s, enum dc_scale *out)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof(scale_names) / sizeof(scale_names[0]); i++) {
-		if (!strcmp(v, scale_names[i])) {
-			p->cfg->scale = (enum dc_scale)i;
+		if (!strcmp(s, scale_names[i])) {
+			*out = (enum dc_scale)i;
 			return 0;
 		}
 	}
+	return -1;
+}
+
+static int set_scale(struct dc_parse *p, const char *key, const char *v)
+{
+	if (scale_of(v, &p->cfg->scale) == 0)
+		return 0;
 	return fail(p, "%s = %.64s: unknown scale; use second, minute, hour or day",
 		    key, v);
+}
+
+/* "N/SCALE", as nft writes a rate: 20/second. */
+static int set_log_rate(struct dc_parse *p, const char *key, const char *v)
+{
+	char num[16];
+	const char *slash = strchr(v, '/');
+	size_t n = slash ? (size_t)(slash - v) : 0;
+
+	if (slash && n < sizeof(num)) {
+		memcpy(num, v, n);
+		num[n] = '\0';
+		if (parse_uint(num, 1, DC_LOG_MAX, &p->cfg->log_rate) == 0 &&
+		    scale_of(slash + 1, &p->cfg->log_scale) == 0)
+			return 0;
+	}
+	return fail(p, "%s = %.64s: need N/SCALE, N from 1 to %d and SCALE second, minute, hour or day",
+		    key, v, DC_LOG_MAX);
+}
+
+static int set_log_burst(struct dc_parse *p, const char *key, const char *v)
+{
+	if (parse_uint(v, 1, DC_LOG_MAX, &p->cfg->log_burst) == 0)
+		return 0;
+	return fail(p, "%s = %.64s: need a whole number of attempts from 1 to %d",
+		    key, v, DC_LOG_MAX);
 }
 
 static int set_limit(struct dc_parse *p, const char *key, const char *v)
@@ -169,7 +206,10 @@ static int set_limit(struct dc_parse *p, const char *key, const char *v)
 
 static int set_nflog_group(struct dc_parse *p, const char *key, const char *v)
 {
-	if (parse_uint(v, 0, 65535, &p->cfg->nflog_group) == 0)
+	unsigned int *dst = !strcmp(key, "nflog_group") ? &p->cfg->nflog_group :
+			    &p->cfg->unlogged_group;
+
+	if (parse_uint(v, 0, 65535, dst) == 0)
 		return 0;
 	return fail(p, "%s = %.64s: need a group number from 0 to 65535", key, v);
 }
@@ -267,6 +307,9 @@ static const struct dc_key keys[DC_NKEYS] = {
 	{ "limit_icmp", set_limit, 0 },
 	{ "limit_other", set_limit, 0 },
 	{ "nflog_group", set_nflog_group, 0 },
+	{ "unlogged_group", set_nflog_group, 0 },
+	{ "log_rate", set_log_rate, 0 },
+	{ "log_burst", set_log_burst, 0 },
 	{ "outside_if", set_ifname, 0 },
 	{ "inside_if", set_ifname, 0 },
 	{ "bridge_if", set_ifname, 0 },
@@ -369,6 +412,17 @@ static int check_interfaces_named(struct dc_parse *p)
 	return 0;
 }
 
+/* hostd tells logged from unlogged attempts by the group they arrive in. */
+static int check_groups(struct dc_parse *p)
+{
+	if (p->cfg->nflog_group != p->cfg->unlogged_group)
+		return 0;
+	p->line = key_line(p, "unlogged_group") ? key_line(p, "unlogged_group") :
+		  key_line(p, "nflog_group");
+	return fail(p, "nflog_group and unlogged_group: both are %u; they must differ",
+		    p->cfg->nflog_group);
+}
+
 int dc_config_parse(struct dc_config *cfg, const char *text, char *err,
 		    size_t errlen)
 {
@@ -389,7 +443,8 @@ int dc_config_parse(struct dc_config *cfg, const char *text, char *err,
 		text += n + (text[n] == '\n');
 	}
 	p.line = 0;
-	return check_honeypots(&p) || check_interfaces_named(&p) ? -1 : 0;
+	return check_honeypots(&p) || check_interfaces_named(&p) ||
+	       check_groups(&p) ? -1 : 0;
 }
 
 static int read_text(FILE *f, char *buf, size_t len, const char *path,

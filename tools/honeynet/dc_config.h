@@ -14,6 +14,14 @@
 #define DC_FILE_MAX 65536
 #define DC_LIMIT_MAX 1000000
 #define DC_NFLOG_GROUP_DEFAULT 5
+/* Over-the-rate attempts go to this group, counted by hostd, never one event each. */
+#define DC_UNLOGGED_GROUP_DEFAULT 6
+/* Connection attempts logged per direction: 20 a second after a burst of
+ * 100, so a scan's first hundred are events and a flood costs 20 lines a
+ * second; what the rate leaves unlogged is counted (log_rate, log_burst). */
+#define DC_LOG_RATE_DEFAULT 20
+#define DC_LOG_BURST_DEFAULT 100
+#define DC_LOG_MAX 1000000
 
 enum dc_mode { DC_MODE_NAT, DC_MODE_BRIDGE };
 enum dc_scale { DC_SCALE_SECOND, DC_SCALE_MINUTE, DC_SCALE_HOUR, DC_SCALE_DAY };
@@ -34,6 +42,10 @@ struct dc_config {
 	enum dc_scale scale;
 	unsigned int limit[DC_NPROTO];
 	unsigned int nflog_group;
+	unsigned int unlogged_group;	/* NFLOG group of the attempts over log_rate */
+	unsigned int log_rate;		/* logged attempts per log_scale, per direction */
+	enum dc_scale log_scale;
+	unsigned int log_burst;		/* logged at once before the rate applies */
 	char outside_if[IF_NAMESIZE];
 	char inside_if[IF_NAMESIZE];
 	char bridge_if[IF_NAMESIZE];
@@ -46,7 +58,8 @@ struct dc_config {
 };
 
 /* The defaults: NAT, per hour 9 TCP, 20 UDP, 50 ICMP, 10 other, inside_if
- * tap0, bridge_if br0, NFLOG group 5; no honeypots, no outside_if. */
+ * tap0, bridge_if br0, NFLOG group 5, over-the-rate group 6, log_rate
+ * 20/second, log_burst 100; no honeypots, no outside_if. */
 void dc_config_defaults(struct dc_config *cfg);
 
 /*

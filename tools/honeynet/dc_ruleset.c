@@ -17,9 +17,6 @@ struct out {
 /* The bit bridge mode's inet forward chain sets on every packet it sees. */
 #define DC_SEEN_MARK "0x10000000"
 
-static const char *const proto_upper[DC_NPROTO] = { "TCP", "UDP", "ICMP",
-						    "OTHER" };
-
 static void put(struct out *o, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
@@ -40,17 +37,117 @@ static void put(struct out *o, const char *fmt, ...)
 }
 
 /*
- * Both logs of one event: the kernel log with the paper's rc.firewall
- * prefix (at most 29 characters, iptables' cap), and NFLOG to hostd with
- * "hn <in|out> <class> <allow|drop>", which hostd splits on spaces.
+ * One place a connection attempt is logged: the paper's kernel log prefix
+ * (at most 29 characters, iptables' cap) and the NFLOG prefix "hn DIR
+ * CLASS VERDICT" that hostd splits on spaces (hostd/nflog.c).
  */
-static void put_log(struct out *o, const struct dc_config *cfg,
-		    const char *klog, const char *dir, const char *class,
+struct log_point {
+	const char *klog;
+	const char *dir;
+	const char *cls;
+	const char *verdict;
+	int nat_only;
+};
+
+static const struct log_point inet_points[] = {
+	{ "DROP HONEYWALL", "out", "wall", "drop", 0 },
+	{ "DROP STRAY", "out", "stray", "drop", 1 },
+	{ "INBOUND TCP", "in", "tcp", "allow", 0 },
+	{ "INBOUND UDP", "in", "udp", "allow", 0 },
+	{ "INBOUND ICMP", "in", "icmp", "allow", 0 },
+	{ "INBOUND OTHER", "in", "other", "allow", 0 },
+	{ "OUTG DNS", "out", "dns", "allow", 0 },
+	{ "DROP TCP", "out", "tcp", "drop", 0 },
+	{ "OUTG CONN TCP", "out", "tcp", "allow", 0 },
+	{ "DROP UDP", "out", "udp", "drop", 0 },
+	{ "OUTG CONN UDP", "out", "udp", "allow", 0 },
+	{ "DROP ICMP", "out", "icmp", "drop", 0 },
+	{ "OUTG CONN ICMP", "out", "icmp", "allow", 0 },
+	{ "DROP OTHER", "out", "other", "drop", 0 },
+	{ "OUTG CONN OTHER", "out", "other", "allow", 0 },
+};
+
+static const struct log_point bridge_points[] = {
+	{ "DROP STRAY", "out", "stray", "drop", 0 },
+	{ "DROP UNFILTERED", "out", "unfiltered", "drop", 0 },
+	{ "DROP UNFILTERED", "in", "unfiltered", "drop", 0 },
+};
+
+#define NPOINTS(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Hands an attempt to its log point's chain, which logs it and gives the verdict. */
+static void put_log(struct out *o, const char *dir, const char *cls,
 		    const char *verdict)
 {
-	put(o, "log prefix \"%s: \" log group %u prefix \"hn %s %s %s\" %s",
-	    klog, cfg->nflog_group, dir, class, verdict,
-	    verdict[0] == 'a' ? "accept" : "drop");
+	put(o, "goto log_%s_%s_%s", dir, cls, verdict);
+}
+
+/* One token bucket per direction, shared by its classes: a flood one way
+ * cannot use up the other's log. Each table has its own pair (nft objects
+ * belong to one table), so bridge mode's guard logs on its own buckets. */
+static void put_log_limits(struct out *o, const struct dc_config *cfg)
+{
+	static const char *const dirs[] = { "in", "out" };
+	size_t i;
+
+	for (i = 0; i < 2; i++)
+		put(o, "\tlimit log_%s {\n\t\trate %u/%s burst %u packets\n\t}\n",
+		    dirs[i], cfg->log_rate, dc_scale_name(cfg->log_scale),
+		    cfg->log_burst);
+}
+
+/* The exact numbers stay in the kernel, whatever hostd misses:
+ * `nft list counters` shows how many of each were logged and unlogged. */
+static void put_log_counters(struct out *o, const struct dc_config *cfg,
+			     const struct log_point *pt, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (pt[i].nat_only && cfg->mode != DC_MODE_NAT)
+			continue;
+		put(o, "\tcounter logged_%s_%s_%s { }\n"
+		    "\tcounter unlogged_%s_%s_%s { }\n",
+		    pt[i].dir, pt[i].cls, pt[i].verdict,
+		    pt[i].dir, pt[i].cls, pt[i].verdict);
+	}
+}
+
+/*
+ * A log point's chain: within its direction's rate, both logs; over it,
+ * the unlogged group with no packet (snaplen 0), which hostd only counts
+ * and summarises (net.unlogged), so a flood costs a counter, not an event
+ * each. hostd drops its privileges and cannot read nft counters, hence a
+ * second group rather than counters alone. Both rules give the same
+ * verdict: the log rate never changes what passes.
+ */
+static void put_log_chain(struct out *o, const struct dc_config *cfg,
+			  const struct log_point *pt)
+{
+	const char *v = pt->verdict[0] == 'a' ? "accept" : "drop";
+
+	put(o, "\tchain log_%s_%s_%s {\n", pt->dir, pt->cls, pt->verdict);
+	put(o, "\t\tlimit name \"log_%s\" counter name \"logged_%s_%s_%s\" "
+	    "log prefix \"%s: \" log group %u prefix \"hn %s %s %s\" %s\n",
+	    pt->dir, pt->dir, pt->cls, pt->verdict, pt->klog, cfg->nflog_group,
+	    pt->dir, pt->cls, pt->verdict, v);
+	put(o, "\t\tcounter name \"unlogged_%s_%s_%s\" log group %u snaplen 0 "
+	    "prefix \"hn %s %s %s\" %s\n\t}\n",
+	    pt->dir, pt->cls, pt->verdict, cfg->unlogged_group,
+	    pt->dir, pt->cls, pt->verdict, v);
+}
+
+/* Limits, counters and chains of a table's log points, before the chains that goto them. */
+static void put_log_points(struct out *o, const struct dc_config *cfg,
+			   const struct log_point *pt, size_t n)
+{
+	size_t i;
+
+	put_log_limits(o, cfg);
+	put_log_counters(o, cfg, pt, n);
+	for (i = 0; i < n; i++)
+		if (!pt[i].nat_only || cfg->mode == DC_MODE_NAT)
+			put_log_chain(o, cfg, &pt[i]);
 }
 
 static void put_set(struct out *o, const char *name, const struct in_addr *a,
@@ -111,7 +208,7 @@ static void put_input(struct out *o, const struct dc_config *cfg)
 		put(o, "\t\tiifname \"%s\" ", cfg->inside_if);
 	else
 		put(o, "\t\tip saddr @honeypots ");
-	put_log(o, cfg, "DROP HONEYWALL", "out", "wall", "drop");
+	put_log(o, "out", "wall", "drop");
 	put(o, "\n\t\tip saddr @managers accept\n\t}\n");
 }
 
@@ -142,25 +239,23 @@ static void put_forward(struct out *o, const struct dc_config *cfg)
 	    out, in, in, out);
 	if (cfg->mode == DC_MODE_NAT) {
 		put(o, "\t\tiifname \"%s\" ", in);
-		put_log(o, cfg, "DROP STRAY", "out", "stray", "drop");
+		put_log(o, "out", "stray", "drop");
 		put(o, "\n");
 	}
 	put(o, "\t}\n");
 }
 
-static void put_inbound(struct out *o, const struct dc_config *cfg)
+static void put_inbound(struct out *o)
 {
-	char klog[32];
 	size_t i;
 
 	put(o, "\tchain inbound {\n");
 	for (i = 0; i < DC_NPROTO; i++) {
-		snprintf(klog, sizeof(klog), "INBOUND %s", proto_upper[i]);
 		if (i == DC_PROTO_OTHER)
 			put(o, "\t\t");
 		else
 			put(o, "\t\tmeta l4proto %s ", dc_proto_name((enum dc_proto)i));
-		put_log(o, cfg, klog, "in", dc_proto_name((enum dc_proto)i), "allow");
+		put_log(o, "in", dc_proto_name((enum dc_proto)i), "allow");
 		put(o, "\n");
 	}
 	put(o, "\t}\n");
@@ -173,18 +268,16 @@ static void put_limit(struct out *o, const struct dc_config *cfg,
 		      enum dc_proto p)
 {
 	const char *name = dc_proto_name(p);
-	char match[32] = "", klog[32];
+	char match[32] = "";
 
 	/* Other is whatever the earlier protocols' rules left: no match. */
 	if (p != DC_PROTO_OTHER)
 		snprintf(match, sizeof(match), "meta l4proto %s ", name);
 	put(o, "\t\t%sadd @out_%s { ip saddr limit rate over %u/%s burst %u packets } ",
 	    match, name, cfg->limit[p], dc_scale_name(cfg->scale), cfg->limit[p]);
-	snprintf(klog, sizeof(klog), "DROP %s", proto_upper[p]);
-	put_log(o, cfg, klog, "out", name, "drop");
+	put_log(o, "out", name, "drop");
 	put(o, "\n\t\t%s", match);
-	snprintf(klog, sizeof(klog), "OUTG CONN %s", proto_upper[p]);
-	put_log(o, cfg, klog, "out", name, "allow");
+	put_log(o, "out", name, "allow");
 	put(o, "\n");
 }
 
@@ -195,7 +288,7 @@ static void put_outbound(struct out *o, const struct dc_config *cfg)
 
 	put(o, "\tchain outbound {\n"
 	    "\t\tip daddr @resolvers meta l4proto { tcp, udp } th dport 53 ");
-	put_log(o, cfg, "OUTG DNS", "out", "dns", "allow");
+	put_log(o, "out", "dns", "allow");
 	put(o, "\n");
 	for (i = 0; i < DC_NPROTO; i++)
 		put_limit(o, cfg, (enum dc_proto)i);
@@ -236,9 +329,9 @@ static void put_bridge_guard(struct out *o, const struct dc_config *cfg)
 	    "\t\ttype filter hook forward priority 100; policy accept;\n"
 	    "\t\tether type ip meta mark & " DC_SEEN_MARK " == 0 iifname \"%s\" ",
 	    cfg->inside_if);
-	put_log(o, cfg, "DROP UNFILTERED", "out", "unfiltered", "drop");
+	put_log(o, "out", "unfiltered", "drop");
 	put(o, "\n\t\tether type ip meta mark & " DC_SEEN_MARK " == 0 ");
-	put_log(o, cfg, "DROP UNFILTERED", "in", "unfiltered", "drop");
+	put_log(o, "in", "unfiltered", "drop");
 	put(o, "\n\t}\n");
 }
 
@@ -254,13 +347,14 @@ static void put_bridge_table(struct out *o, const struct dc_config *cfg)
 
 	put(o, "table bridge " DC_TABLE_BR " {\n");
 	put_honeypot_set(o, cfg);
+	put_log_points(o, cfg, bridge_points, NPOINTS(bridge_points));
 	put(o, "\tchain prerouting {\n"
 	    "\t\ttype filter hook prerouting priority filter; policy accept;\n"
 	    "\t\tiifname \"%s\" ether type ip ip saddr @honeypots accept\n"
 	    "\t\tiifname \"%s\" ether type arp arp saddr ip @honeypots accept\n"
 	    "\t\tiifname \"%s\" ",
 	    in, in, in);
-	put_log(o, cfg, "DROP STRAY", "out", "stray", "drop");
+	put_log(o, "out", "stray", "drop");
 	put(o, "\n\t\tiifname \"%s\" ether type != { ip, arp } drop\n"
 	    "\t\tiifname \"%s\" ether type ip ip saddr @honeypots drop\n"
 	    "\t\tiifname \"%s\" ether type arp arp saddr ip @honeypots drop\n"
@@ -281,9 +375,10 @@ int dc_ruleset_render(const struct dc_config *cfg, char *buf, size_t len)
 	    dc_ruleset_delete_script());
 	put(&o, "table inet " DC_TABLE " {\n");
 	put_sets(&o, cfg);
+	put_log_points(&o, cfg, inet_points, NPOINTS(inet_points));
 	put_input(&o, cfg);
 	put_forward(&o, cfg);
-	put_inbound(&o, cfg);
+	put_inbound(&o);
 	put_outbound(&o, cfg);
 	if (cfg->mode == DC_MODE_NAT)
 		put_nat(&o, cfg);

@@ -40,9 +40,10 @@
  * keystroke is in the archive within this, the target being 100 ms. */
 #define LAB_TTY_FLUSH_MS "50"
 
-/* Data Capture: the NFLOG group the Data Control ruleset logs to (its
- * default), and the user hostd drops to once its files are open. */
-#define LAB_NFLOG_GROUP "5"
+/* Data Capture: the NFLOG groups the Data Control ruleset logs to (its
+ * defaults: the logged attempts, then those over the log rate, as hostd's
+ * --nflog takes them), and the user hostd drops to once its files are open. */
+#define LAB_NFLOG_GROUP "5,6"
 #define LAB_HOSTD_USER "nobody"
 
 /* Guest memory when --mem is not given, and the bounds --mem accepts (MiB). */

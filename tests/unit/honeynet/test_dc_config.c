@@ -30,6 +30,10 @@ START_TEST(defaults)
 	ck_assert_uint_eq(cfg.limit[DC_PROTO_ICMP], 50);
 	ck_assert_uint_eq(cfg.limit[DC_PROTO_OTHER], 10);
 	ck_assert_uint_eq(cfg.nflog_group, 5);
+	ck_assert_uint_eq(cfg.unlogged_group, 6);
+	ck_assert_uint_eq(cfg.log_rate, 20);
+	ck_assert_int_eq(cfg.log_scale, DC_SCALE_SECOND);
+	ck_assert_uint_eq(cfg.log_burst, 100);
 	ck_assert_str_eq(cfg.outside_if, "outside");
 	ck_assert_str_eq(cfg.inside_if, "tap0");
 	ck_assert_uint_eq(cfg.n_honeypots, 1);
@@ -52,7 +56,8 @@ START_TEST(every_setting)
 		"honeypot = 198.51.100.8 # another\n"
 		"outside_if = eth1\ninside_if = tap3\nbridge_if = br7\n"
 		"limit_tcp = 1\nlimit_udp = 2\nlimit_icmp = 3\nlimit_other = 1000000\n"
-		"scale = day\nnflog_group = 0\n"
+		"scale = day\nnflog_group = 0\nunlogged_group = 65535\n"
+		"log_rate = 7/minute\nlog_burst = 1\n"
 		"dns_resolver = 192.0.2.53\ndns_resolver = 192.0.2.54\n"
 		"manager = 192.0.2.5";
 
@@ -66,6 +71,10 @@ START_TEST(every_setting)
 	ck_assert_uint_eq(cfg.limit[DC_PROTO_ICMP], 3);
 	ck_assert_uint_eq(cfg.limit[DC_PROTO_OTHER], 1000000);
 	ck_assert_uint_eq(cfg.nflog_group, 0);
+	ck_assert_uint_eq(cfg.unlogged_group, 65535);
+	ck_assert_uint_eq(cfg.log_rate, 7);
+	ck_assert_int_eq(cfg.log_scale, DC_SCALE_MINUTE);
+	ck_assert_uint_eq(cfg.log_burst, 1);
 	ck_assert_uint_eq(cfg.n_resolvers, 2);
 	ck_assert_str_eq(addr(cfg.resolver[1]), "192.0.2.54");
 	ck_assert_str_eq(addr(cfg.manager[0]), "192.0.2.5");
@@ -95,6 +104,18 @@ static const struct {
 	{ NAT_MIN "limit_tcp = 99999999999999999999999\n", "limit_tcp = 9999" },
 	{ NAT_MIN "limit_tcp = 1 2\n", "line 3: limit_tcp = 1 2: need" },
 	{ NAT_MIN "nflog_group = 65536\n", "line 3: nflog_group = 65536: need a group" },
+	{ NAT_MIN "unlogged_group = -1\n", "line 3: unlogged_group = -1: need a group" },
+	{ NAT_MIN "unlogged_group = 5\n", "line 3: nflog_group and unlogged_group: both are 5" },
+	{ NAT_MIN "nflog_group = 6\n", "line 3: nflog_group and unlogged_group: both are 6" },
+	{ NAT_MIN "log_rate = 20\n", "line 3: log_rate = 20: need N/SCALE" },
+	{ NAT_MIN "log_rate = 0/second\n", "line 3: log_rate = 0/second: need N/SCALE" },
+	{ NAT_MIN "log_rate = 20/week\n", "line 3: log_rate = 20/week: need N/SCALE" },
+	{ NAT_MIN "log_rate = /second\n", "line 3: log_rate = /second: need" },
+	{ NAT_MIN "log_rate = 20/second/2\n", "log_rate = 20/second/2: need" },
+	{ NAT_MIN "log_rate = 1000001/second\n", "log_rate = 1000001/second: need" },
+	{ NAT_MIN "log_rate = 99999999999999999999/second\n", "log_rate = 9999" },
+	{ NAT_MIN "log_burst = 0\n", "line 3: log_burst = 0: need a whole number of attempts" },
+	{ NAT_MIN "log_burst = 1e3\n", "line 3: log_burst = 1e3: need" },
 	{ "honeypot = 203.0.113.300 10.0.0.2\n", "line 1: honeypot = 203.0.113.300: not a unicast IPv4" },
 	{ "honeypot = 203.0.113.10 10.0.0\n", "line 1: honeypot = 10.0.0: not a unicast" },
 	{ "honeypot = 2001:db8::1\n", "honeypot = 2001:db8::1: not a unicast" },

@@ -23,6 +23,7 @@ static const struct {
 	  "outside_if = eth1\ninside_if = tap1\n"
 	  "limit_tcp = 3\nlimit_udp = 4\nlimit_icmp = 5\nlimit_other = 1\n"
 	  "scale = minute\nnflog_group = 7\n"
+	  "unlogged_group = 9\nlog_rate = 5/minute\nlog_burst = 10\n"
 	  "dns_resolver = 203.0.113.53\ndns_resolver = 198.51.100.53\n"
 	  "manager = 192.0.2.5\n" },
 	{ "bridge-two-honeypots-dns.nft",

@@ -18,7 +18,7 @@ START_TEST(cmdline)
 	struct guest_cmdline cl;
 	static const char *const want[] = {
 		"/b/bin/hostd", "--run-dir", "/a/run1", "--rootfs", "/b/root_fs",
-		"--flush-ms", "50", "--capture", "tap0", "--nflog", "5",
+		"--flush-ms", "50", "--capture", "tap0", "--nflog", "5,6",
 		"--user", "nobody", "--budget", "3221225472", "--jail", "on",
 		"--jail-uid", "64200",
 		"--jail-ro", "/b/root_fs=/image/root_fs",

@@ -167,28 +167,63 @@ START_TEST(hostile_sessions)
 }
 END_TEST
 
-/* More sessions than the table holds: the rest are dropped and it is said once. */
-START_TEST(session_flood)
+/* Opens sessions first..last, named pts/N. */
+static void open_many(uint32_t first, uint32_t last)
 {
-	struct archive_counters c;
-	char name[16], *ev;
+	char name[16];
 	uint32_t i;
 
-	for (i = 1; i <= HOSTD_MAX_SESSIONS + 44; i++) {
+	for (i = first; i <= last; i++) {
 		snprintf(name, sizeof(name), "pts/%u", i);
 		n += enc_open(b + n, i, 0, name);
 	}
-	n += enc_close(b + n, 1);
-	n += enc_open(b + n, 5000, 0, "pts/late");
-	for (i = 0; i < 10; i++)
-		n += enc_data(b + n, 6000 + i, 2, "x");
+}
+
+/*
+ * More sessions than the table holds, held open: each new one evicts the
+ * least recently active, whose file is finished; later records of an
+ * evicted session resume it under its name, or are let go quietly.
+ */
+START_TEST(session_flood)
+{
+	struct archive_counters c;
+	unsigned char *tty;
+	char p[256], *ev;
+	size_t len;
+	int complete;
+
+	open_many(1, HOSTD_MAX_SESSIONS);
+	n += enc_data(b + n, 1, 2, "busy");
+	open_many(HOSTD_MAX_SESSIONS + 1, HOSTD_MAX_SESSIONS + 44);
+	n += enc_close(b + n, 3);
+	n += enc_data(b + n, 4, 1, "resumed");
+	n += enc_rec(b + n, TTY_LOG_HANGUP, 5, 0, ENC_T0, NULL, 0);
+	n += enc_data(b + n, 3, 2, "late");
 	c = archive_stream();
-	ck_assert_uint_eq(c.sessions, HOSTD_MAX_SESSIONS + 1);
-	ck_assert_uint_eq(c.dropped_records, 44 + 10);
+	ck_assert_uint_eq(c.sessions, HOSTD_MAX_SESSIONS + 44 + 2);
+	ck_assert_uint_eq(c.evictions, 44 + 2);
+	ck_assert_uint_eq(c.dropped_records, 0);
 	ev = events();
-	ck_assert_int_eq(count(ev, "session table full"), 2);
-	ck_assert_ptr_nonnull(strstr(ev, "tty/005000-pts-late.ttylog.gz"));
+	ck_assert_int_eq(count(ev, "\"type\":\"tty.evicted\""), 46);
+	ck_assert_int_eq(count(ev, "\"reason\":\"evicted\""), 46);
+	ck_assert_ptr_null(strstr(ev, "\"type\":\"tty.evicted\",\"session\":1,"));
+	snprintf(p, sizeof(p), "\"type\":\"tty.evicted\",\"session\":2,\"tty\":\"pts/2\","
+		 "\"age\":0.000000,\"for\":%d}", HOSTD_MAX_SESSIONS + 1);
+	ck_assert_ptr_nonnull(strstr(ev, p));
+	ck_assert_ptr_nonnull(strstr(ev, "\"type\":\"tty.evicted\",\"session\":47,"));
+	ck_assert_ptr_nonnull(strstr(ev, "\"file\":\"tty/000004-pts-4~2.ttylog.gz\",\"resumed\":true"));
+	ck_assert_ptr_null(strstr(ev, "CLOSE for session 3"));
+	ck_assert_ptr_null(strstr(ev, "HANGUP for session 5"));
+	ck_assert_ptr_nonnull(strstr(ev, "DATA for session 3, which is not open"));
+	ck_assert_ptr_nonnull(strstr(ev, "\"file\":\"tty/000003-unnamed.ttylog.gz\",\"implicit\":true"));
+	ck_assert_int_eq(count(ev, "\"reason\":\"test end\""), HOSTD_MAX_SESSIONS);
 	free(ev);
+	snprintf(p, sizeof(p), "%s/tty/000002-pts-2.ttylog.gz", dir);
+	tty = gunzip(p, &len, &complete);
+	ck_assert_ptr_nonnull(tty);
+	ck_assert_int_eq(complete, 1);
+	ck_assert_uint_eq(len, 2 * TTYLOG_HEADER_SIZE);
+	free(tty);
 }
 END_TEST
 

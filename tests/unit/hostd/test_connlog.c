@@ -6,6 +6,7 @@
 #include "archive.h"
 #include "connlog.h"
 #include "enc.h"
+#include "hostd.h"
 #include "suites.h"
 
 #define NS 1795845600000000000ULL	/* 2026-11-28T06:00:00Z */
@@ -33,6 +34,16 @@ static void msg(const char *prefix, unsigned char proto, unsigned char src, unsi
 	tlv(NFULA_PAYLOAD, p, sizeof(p));
 }
 
+/* What the ruleset sends over its log rate: group 6, the prefix, no packet (snaplen 0). */
+static void unlogged_msg(const char *prefix)
+{
+	memset(m, 0, sizeof(m));
+	m[0] = 2;
+	m[3] = 6;
+	mn = 4;
+	tlv(NFULA_PREFIX, prefix, strlen(prefix) + 1);
+}
+
 static int has(const char *hay, const char *needle)
 {
 	return strstr(hay, needle) != NULL;
@@ -49,26 +60,26 @@ START_TEST(events_from_messages)
 	int i;
 
 	ck_assert_ptr_nonnull(a);
-	connlog_init(&c, a, 5, limits);
+	connlog_init(&c, a, 5, 6, limits);
 	for (i = 0; i < 3; i++) {
 		msg(i < 2 ? "hn out tcp allow" : "hn out tcp drop", 6, 2, 80);
-		connlog_packet(&c, m, mn, NS + (uint64_t)i);
+		connlog_packet(&c, m, mn, NS + (uint64_t)i, 0);
 	}
 	msg("hn out tcp allow", 6, 3, 22);		/* another honeypot */
-	connlog_packet(&c, m, mn, NS);
+	connlog_packet(&c, m, mn, NS, 0);
 	msg("hn out tcp allow", 6, 2, 80);		/* the next hour */
-	connlog_packet(&c, m, mn, NS + 3600000000000ULL);
+	connlog_packet(&c, m, mn, NS + 3600000000000ULL, 0);
 	msg("hn out dns allow", 17, 2, 53);
-	connlog_packet(&c, m, mn, NS);
+	connlog_packet(&c, m, mn, NS, 0);
 	msg("hn out other drop", 47, 2, 0);
-	connlog_packet(&c, m, mn, NS);
+	connlog_packet(&c, m, mn, NS, 0);
 	msg("hn in tcp allow", 6, 9, 22);
-	connlog_packet(&c, m, mn, NS);
+	connlog_packet(&c, m, mn, NS, 0);
 	msg("hn out wall drop", 6, 2, 22);
-	connlog_packet(&c, m, mn, NS);
+	connlog_packet(&c, m, mn, NS, 0);
 	msg("OUTG CONN TCP: ", 6, 2, 22);
-	connlog_packet(&c, m, mn, NS);
-	connlog_packet(&c, m, 3, NS);
+	connlog_packet(&c, m, mn, NS, 0);
+	connlog_packet(&c, m, 3, NS, 0);
 	connlog_end(&c);
 	ck_assert_int_eq(archive_close(a, "test end"), 0);
 	free(a);
@@ -86,7 +97,72 @@ START_TEST(events_from_messages)
 	ck_assert(has(ev, "\"type\":\"net.blocked\",\"proto\":\"tcp\",\"ip_proto\":6,\"src\":\"10.0.0.2\",\"dst\":\"203.0.113.200\",\"sport\":40000,\"dport\":22,\"direction\":\"out\",\"reason\":\"wall\"}"));
 	ck_assert(has(ev, "\"type\":\"net.unparsed\",\"prefix\":\"OUTG CONN TCP: \""));
 	ck_assert(has(ev, "\"type\":\"net.unparsed\",\"prefix\":null,\"what\":\"truncated NFLOG header at offset 0: need 4 bytes, have 3\"}"));
-	ck_assert(has(ev, "\"type\":\"nflog.stats\",\"group\":5,\"messages\":11,\"events\":9,\"unparsed\":2"));
+	ck_assert(has(ev, "\"type\":\"nflog.stats\",\"group\":5,\"unlogged_group\":6,\"messages\":11,\"events\":9,\"unlogged\":0,\"unparsed\":2"));
+	free(ev);
+	test_dir_remove();
+}
+END_TEST
+
+static size_t count(const char *hay, const char *needle)
+{
+	size_t n = 0;
+
+	while ((hay = strstr(hay, needle)) != NULL) {
+		n++;
+		hay++;
+	}
+	return n;
+}
+
+/* Attempts over the log rate: counted by prefix, one summary when due and one at the end, never an event each. */
+START_TEST(unlogged_summaries)
+{
+	const char *dir = test_dir();
+	static const unsigned int limits[NF_NLIMITED] = { 9, 20, 50, 10 };
+	struct archive *a = archive_open(dir, 1000);
+	struct connlog c;
+	char path[256], *ev;
+	size_t n;
+	int i;
+
+	ck_assert_ptr_nonnull(a);
+	connlog_init(&c, a, 5, 6, limits);
+	ck_assert_int_eq(connlog_wait_ms(&c, 1000), -1);
+	msg("hn in udp allow", 17, 9, 53);
+	connlog_packet(&c, m, mn, NS, 1000);
+	for (i = 0; i < 1000; i++) {
+		unlogged_msg(i % 4 ? "hn in udp allow" : "hn in tcp allow");
+		connlog_packet(&c, m, mn, NS + (uint64_t)i * 1000, 1000 + (uint64_t)i);
+	}
+	unlogged_msg("hn out tcp drop");
+	connlog_packet(&c, m, mn, NS + 2000000, 1500);
+	ck_assert_int_eq(connlog_wait_ms(&c, 1500), HOSTD_UNLOGGED_EVERY_MS - 500);
+	connlog_tick(&c, 1000 + HOSTD_UNLOGGED_EVERY_MS - 1);
+	ck_assert_int_eq(connlog_wait_ms(&c, 1000 + HOSTD_UNLOGGED_EVERY_MS), 0);
+	connlog_tick(&c, 1000 + HOSTD_UNLOGGED_EVERY_MS);
+	ck_assert_int_eq(connlog_wait_ms(&c, 1000 + HOSTD_UNLOGGED_EVERY_MS), -1);
+	connlog_tick(&c, 1000 + 3 * HOSTD_UNLOGGED_EVERY_MS);
+	unlogged_msg("hn out wall drop");
+	connlog_packet(&c, m, mn, NS + 60000000000ULL, 90000);
+	unlogged_msg("hn in wall drop");		/* the ruleset writes no such prefix */
+	connlog_packet(&c, m, mn, NS + 60000000000ULL, 90000);
+	connlog_end(&c);
+	ck_assert_int_eq(archive_close(a, "test end"), 0);
+	free(a);
+	snprintf(path, sizeof(path), "%s/events.jsonl", dir);
+	ev = slurp(path, &n);
+	ck_assert_ptr_nonnull(ev);
+	ck_assert_uint_eq(count(ev, "\"type\":\"net.inbound\""), 1);
+	ck_assert_uint_eq(count(ev, "\"type\":\"net.unlogged\""), 2);
+	ck_assert(has(ev, "\"type\":\"net.unlogged\",\"first\":\"2026-11-28T06:00:00.000000Z\","
+		      "\"last\":\"2026-11-28T06:00:00.002000Z\",\"attempts\":1001,"
+		      "\"counts\":{\"in tcp allow\":250,\"in udp allow\":750,\"out tcp drop\":1}}"));
+	ck_assert(has(ev, "\"type\":\"net.unlogged\",\"first\":\"2026-11-28T06:01:00.000000Z\","
+		      "\"last\":\"2026-11-28T06:01:00.000000Z\",\"attempts\":1,"
+		      "\"counts\":{\"out wall drop\":1}}"));
+	ck_assert(has(ev, "\"type\":\"net.unparsed\",\"prefix\":\"hn in wall drop\""));
+	ck_assert(has(ev, "\"type\":\"nflog.stats\",\"group\":5,\"unlogged_group\":6,\"messages\":1004,"
+		      "\"events\":1,\"unlogged\":1002,\"unparsed\":1"));
 	free(ev);
 	test_dir_remove();
 }
@@ -98,6 +174,7 @@ Suite *connlog_suite(void)
 	TCase *t = tcase_create("events");
 
 	tcase_add_test(t, events_from_messages);
+	tcase_add_test(t, unlogged_summaries);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -13,6 +13,7 @@ START_TEST(defaults)
 	ck_assert_ptr_null(n.capture);
 	ck_assert_uint_eq(n.rotate, 3600);
 	ck_assert_int_eq(n.nflog, -1);
+	ck_assert_int_eq(n.nflog_unlogged, -1);
 	ck_assert_uint_eq(n.limit[NF_TCP], 9);
 	ck_assert_uint_eq(n.limit[NF_UDP], 20);
 	ck_assert_uint_eq(n.limit[NF_ICMP], 50);
@@ -23,7 +24,8 @@ END_TEST
 START_TEST(rotate_and_group)
 {
 	static const char *const bad_rotate[] = { "", "0", "86401", "10x", "-5", " 5", "+5", "99999999999999999999" };
-	static const char *const bad_group[] = { "", "65536", "-1", "5,6", "x", "0x5" };
+	static const char *const bad_group[] = { "", "65536", "-1", "5,5", "5,", ",6", "5,6,7",
+						 "5;6", "5,65536", "5, 6", "12345678,6", "x", "0x5" };
 	struct netopts n;
 	char why[256];
 	size_t i;
@@ -40,10 +42,19 @@ START_TEST(rotate_and_group)
 	ck_assert_str_eq(why, "--rotate 0: expected seconds, 1..86400");
 	ck_assert_int_eq(netopts_nflog(&n, "0", why, sizeof(why)), 0);
 	ck_assert_int_eq(n.nflog, 0);
+	ck_assert_int_eq(n.nflog_unlogged, -1);
+	ck_assert_int_eq(netopts_nflog(&n, "5,6", why, sizeof(why)), 0);
+	ck_assert_int_eq(n.nflog, 5);
+	ck_assert_int_eq(n.nflog_unlogged, 6);
 	ck_assert_int_eq(netopts_nflog(&n, "65535", why, sizeof(why)), 0);
+	ck_assert_int_eq(n.nflog_unlogged, -1);
 	for (i = 0; i < sizeof(bad_group) / sizeof(bad_group[0]); i++)
 		ck_assert_msg(netopts_nflog(&n, bad_group[i], why, sizeof(why)) < 0, "%s", bad_group[i]);
 	ck_assert_int_eq(n.nflog, 65535);
+	ck_assert_int_eq(n.nflog_unlogged, -1);
+	ck_assert_int_eq(netopts_nflog(&n, "7,7", why, sizeof(why)), -1);
+	ck_assert_str_eq(why, "--nflog 7,7: expected an NFLOG group, 0..65535, "
+			 "optionally \",\" and another for the unlogged attempts");
 }
 END_TEST
 

@@ -67,6 +67,72 @@ START_TEST(table_bounded)
 }
 END_TEST
 
+/* The least recently found session is the one to evict; finding one makes it the most recent. */
+START_TEST(lru_by_activity)
+{
+	static struct session_table t;
+	uint32_t i;
+
+	session_table_init(&t);
+	ck_assert_ptr_null(session_lru(&t));
+	for (i = 1; i <= HOSTD_MAX_SESSIONS; i++)
+		ck_assert_ptr_nonnull(session_add(&t, i));
+	ck_assert_uint_eq(session_lru(&t)->id, 1);
+	ck_assert_ptr_nonnull(session_find(&t, 1));
+	ck_assert_ptr_nonnull(session_find(&t, 3));
+	ck_assert_uint_eq(session_lru(&t)->id, 2);
+	session_remove(&t, session_lru(&t));
+	ck_assert_uint_eq(session_lru(&t)->id, 4);
+	ck_assert_ptr_null(session_find(&t, 9999));	/* a miss is no one's activity */
+	ck_assert_uint_eq(session_lru(&t)->id, 4);
+	ck_assert_ptr_nonnull(session_add(&t, 9999));
+	ck_assert_uint_eq(session_lru(&t)->id, 4);
+	for (i = 4; i <= HOSTD_MAX_SESSIONS; i++)
+		session_find(&t, i);
+	ck_assert_uint_eq(session_lru(&t)->id, 1);
+}
+END_TEST
+
+/* An evicted session's ghost keeps its name; one per id, the oldest replaced when all are taken. */
+START_TEST(ghosts)
+{
+	static struct session_table t;
+	struct session *s;
+	struct session_ghost *g;
+	uint32_t i;
+
+	session_table_init(&t);
+	s = session_add(&t, 7);
+	memcpy(s->name, "pts/7", 5);
+	s->name_len = 5;
+	s->parent = 3;
+	s->major = 136;
+	s->minor = 7;
+	session_remember(&t, s);
+	session_remember(&t, s);
+	session_remove(&t, s);
+	g = session_ghost_find(&t, 7);
+	ck_assert_ptr_nonnull(g);
+	ck_assert_uint_eq(g->name_len, 5);
+	ck_assert_int_eq(memcmp(g->name, "pts/7", 5), 0);
+	ck_assert_uint_eq(g->parent, 3);
+	ck_assert_uint_eq(g->major, 136);
+	ck_assert_uint_eq(g->minor, 7);
+	session_ghost_forget(g);
+	ck_assert_ptr_null(session_ghost_find(&t, 7));
+	for (i = 1; i <= HOSTD_MAX_SESSIONS + 1; i++) {
+		s = session_add(&t, i);
+		session_remember(&t, s);
+		session_remove(&t, s);
+	}
+	/* The first remembered (7, forgotten) and id 1 were the oldest slots. */
+	ck_assert_ptr_null(session_ghost_find(&t, 1));
+	ck_assert_ptr_nonnull(session_ghost_find(&t, 2));
+	ck_assert_ptr_nonnull(session_ghost_find(&t, HOSTD_MAX_SESSIONS + 1));
+	ck_assert_uint_eq(t.n_open, 0);
+}
+END_TEST
+
 Suite *session_suite(void)
 {
 	Suite *s = suite_create("session");
@@ -76,6 +142,8 @@ Suite *session_suite(void)
 	tcase_add_test(t, hostile_names);
 	tcase_add_test(t, long_name_and_reuse);
 	tcase_add_test(t, table_bounded);
+	tcase_add_test(t, lru_by_activity);
+	tcase_add_test(t, ghosts);
 	suite_add_tcase(s, t);
 	return s;
 }
