@@ -40,10 +40,18 @@ check "... and says how to start it unprivileged" grep -q 'refusing to run as th
 check "... naming setpriv with no capabilities" grep -qF -- '--bounding-set=-all' <<<"$out"
 check "... before it booted anything" lacks "Linux version" "$out"
 
+# The unprivileged kernel opens tap0 through /dev/net/tun, which Debian's
+# udev makes 0666; this machine's kind makes it 0600, so in a mount
+# namespace of the test's own a node of the kernel's uid stands over it.
+mknod "$work/tun" c 10 200
+chown "$HN_JAIL_UID:$HN_JAIL_UID" "$work/tun"
+chmod 0600 "$work/tun"
 # The operator's console is the kernel's stdout; setsid so the whole
-# guest can be killed as one group if it does not power off.
-(cd "$work" && exec setsid ip netns exec "$ns" "${HN_UNPRIV[@]}" \
-	"$TOP/build/linux" ubd0=root_fs eth0=tuntap,,, </dev/null >console.log 2>&1) &
+# guest can be killed as one group if it does not power off. HOME is the
+# unprivileged user's (UML keeps its umid directory in ~/.uml).
+(cd "$work" && exec setsid ip netns exec "$ns" unshare -m --propagation private \
+	sh -c 'mount --bind "$0" /dev/net/tun && exec "$@"' "$work/tun" env HOME="$work" \
+	"${HN_UNPRIV[@]}" "$TOP/build/linux" ubd0=root_fs eth0=tuntap,,, </dev/null >console.log 2>&1) &
 kpid=$!
 
 # guest [-tt] CMD: CMD in the guest over ssh as root (-tt: on a pty).
