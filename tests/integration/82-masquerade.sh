@@ -51,7 +51,6 @@ check "lab up with the test's persona" \
 	"$HONEYNET" lab up --archive "$work/archive" --persona "$persona"
 run_dir=$(lab_run_dir)
 
-guest() { attacker "$@" 2>&1; }
 # same WHAT WANT CMD: passes when CMD's output in the guest is WANT.
 same() {
 	local what=$1 want=$2 got
