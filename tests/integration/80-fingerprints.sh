@@ -19,34 +19,6 @@ HOST_MSGS='host ptys|MADV_REMOVE|COW file|TUN/TAP backend|epollctl|Netdevice [0-
 HOST_NAME=$(uname -n)
 HOST_RELEASE=$(uname -r)
 
-# guest CMD: the command's output in the guest; fails when ssh does.
-guest() { attacker "$@" 2>&1; }
-
-# absent WHAT REGEX CMD: passes when CMD runs in the guest and its output
-# has no match for REGEX (extended, case-insensitive).
-absent() {
-	local what=$1 re=$2 out
-	shift 2
-	if ! out=$(guest "$@"); then
-		fail "$what (guest command failed: $*)"
-	elif grep -qiE -- "$re" <<<"$out"; then
-		fail "$what: $(grep -oiE -- "$re" <<<"$out" | sort -u | head -n 5 | tr '\n' ' ')"
-	else
-		pass "$what"
-	fi
-}
-
-# present WHAT REGEX CMD: passes when CMD's output in the guest matches REGEX.
-present() {
-	local what=$1 re=$2 out
-	shift 2
-	if out=$(guest "$@") && grep -qE -- "$re" <<<"$out"; then
-		pass "$what"
-	else
-		fail "$what: got '$(head -c 200 <<<"$out")'"
-	fi
-}
-
 check "lab up" "$HONEYNET" lab up --archive "$archive"
 
 # /proc/cpuinfo, as systemd-detect-virt and lscpu read it.

@@ -20,7 +20,7 @@ trap '"$HONEYNET" lab down >/dev/null 2>&1; rm -rf "$work"' EXIT
 bad=$work/bad
 mkdir -p "$bad/net"
 printf 'delete "x"\n# fine so far\nfrobnicate "y"\n' > "$bad/net/dev.filter"
-out=$(timeout 20 unpriv "$TOP/build/linux" hppfs="$bad" ubd0=/nonexistent mem=64M \
+out=$(timeout 20 "${HN_UNPRIV[@]}" "$TOP/build/linux" hppfs="$bad" ubd0=/nonexistent mem=64M \
 	umid=hn-masq-bad uml_dir="$work" 2>&1)
 rc=$?
 check "a bad persona stops the kernel (exit $rc, not 0 and not a timeout)" \
@@ -30,7 +30,7 @@ check "the refusal names the file and line: $bad/net/dev.filter:3" \
 check "the refusal names the fault (the unknown rule)" grep -q 'frobnicate' <<<"$out"
 check "nothing booted (no kernel banner after the refusal)" \
 	lacks "Linux version" "$out"
-out=$(timeout 20 unpriv "$TOP/build/linux" hppfs="$work/none" ubd0=/nonexistent \
+out=$(timeout 20 "${HN_UNPRIV[@]}" "$TOP/build/linux" hppfs="$work/none" ubd0=/nonexistent \
 	umid=hn-masq-none uml_dir="$work" 2>&1)
 check "a missing persona directory stops the kernel too" \
 	grep -qF "hppfs: persona $work/none" <<<"$out"
@@ -51,7 +51,6 @@ check "lab up with the test's persona" \
 	"$HONEYNET" lab up --archive "$work/archive" --persona "$persona"
 run_dir=$(lab_run_dir)
 
-guest() { attacker "$@" 2>&1; }
 # same WHAT WANT CMD: passes when CMD's output in the guest is WANT.
 same() {
 	local what=$1 want=$2 got

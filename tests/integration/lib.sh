@@ -45,6 +45,36 @@ attacker() {
 		-o LogLevel=ERROR -o ConnectTimeout=10 "root@$LAB_PUBLIC" "$@"
 }
 
+# guest CMD...: CMD's output in the lab guest, stderr included; fails when
+# ssh or CMD does.
+guest() { attacker "$@" 2>&1; }
+
+# absent WHAT REGEX CMD...: passes when CMD runs in the guest and its output
+# has no match for REGEX (extended, case-insensitive).
+absent() {
+	local what=$1 re=$2 out
+	shift 2
+	if ! out=$(guest "$@"); then
+		fail "$what (guest command failed: $*)"
+	elif grep -qiE -- "$re" <<<"$out"; then
+		fail "$what: $(grep -oiE -- "$re" <<<"$out" | sort -u | head -n 5 | tr '\n' ' ')"
+	else
+		pass "$what"
+	fi
+}
+
+# present WHAT REGEX CMD...: passes when CMD runs in the guest and its
+# output matches REGEX (extended).
+present() {
+	local what=$1 re=$2 out
+	shift 2
+	if out=$(guest "$@") && grep -qE -- "$re" <<<"$out"; then
+		pass "$what"
+	else
+		fail "$what: got '$(head -c 200 <<<"$out")'"
+	fi
+}
+
 # What a test must leave as it found: the root namespace's network.
 root_net_snapshot() {
 	{ ip -o link show | sed 's/ state [A-Z]*//'; ip route show; ip -6 route show
