@@ -1,9 +1,9 @@
 #!/bin/bash
-# timeout: 120
 # tests/run itself: nothing passes by saying nothing. Stand-in unit
 # binaries and scripts in a scratch directory, each run through tests/run;
 # its final line must count every non-zero exit, every missing result line
 # and every time-out, and a clean pass must still count as one.
+# timeout: 120
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 

@@ -1,11 +1,11 @@
 #!/bin/bash
-# timeout: 120
 # Data Capture's read error: the captured interface disappears mid-run.
 # hostd must say so as a hostd.error event (event "capture") naming the
 # interface, say it once on stderr, fail closed (the guest paused, exit 4
 # at stop), and keep what it wrote readable. Two throwaway namespaces
 # (never hn-*) joined by a veth pair and a fake kernel; the root namespace
 # is never touched.
+# timeout: 120
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 

@@ -1,11 +1,11 @@
 #!/bin/bash
-# timeout: 120
 # The Data Control goldens (tests/unit/honeynet/golden/*.nft) are what the
 # unit tests compare the renderer with; here each one is loaded into nft,
 # so a golden nft would refuse cannot pass: `nft -c -f`, then `nft -f`
 # (each replacing the last, as a reload does), then both tables removed.
 # All of it inside a network namespace of this test's own, never the root
 # namespace's firewall.
+# timeout: 120
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 require root nft ip
