@@ -71,6 +71,7 @@ wait_for() {
 # ARCHIVE; fails, saying why on stderr, if there is none.
 lab_run_dir() {
 	local d
+	[ -n "${1:-}" ] || { echo "lab_run_dir: no ARCHIVE given" >&2; return 1; }
 	d=$(ls -td "$1"/*/ 2>/dev/null | head -n 1)
 	[ -n "$d" ] || { echo "no run directory under $1 (did lab up start hostd?)" >&2; return 1; }
 	echo "${d%/}"
