@@ -26,11 +26,18 @@ hostd_pid=$(lab_hostd_pid)
 kernel_pid=$(python3 -c "import json; print(json.load(open('$run/meta.json'))['guest']['pid'])")
 # An empty or stale pid would make "! kill -0" below true: both must be
 # numbers naming live processes, hostd's and the guest kernel's, first.
-live() { [[ $1 =~ ^[1-9][0-9]*$ ]] && [ "$(readlink "/proc/$1/exe")" = "$2" ]; }
+# live PID EXE...: PID is a number, not a zombie, and its exe is one of EXE.
+live() {
+	local pid=$1 exe
+	shift
+	[[ $pid =~ ^[1-9][0-9]*$ ]] && [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != Z ] &&
+		exe=$(readlink "/proc/$pid/exe") && printf '%s\n' "$@" | grep -qxF -- "$exe"
+}
 check "hostd ($hostd_pid) is a live $TOP/build/bin/hostd before the kill" \
 	live "$hostd_pid" "$TOP/build/bin/hostd"
-check "the guest kernel ($kernel_pid, meta.json guest.pid) is a live $TOP/build/linux before the kill" \
-	live "$kernel_pid" "$TOP/build/linux"
+# A jailed kernel's exe reads /linux (its own root), an unjailed one the build's.
+check "the guest kernel ($kernel_pid, meta.json guest.pid) is a live build/linux before the kill" \
+	live "$kernel_pid" "$TOP/build/linux" /linux
 kill -KILL "$hostd_pid"
 check "the guest kernel died with hostd within 5 s (fail closed)" gone "$kernel_pid"
 check "the Data Control ruleset is still loaded" \
