@@ -4,11 +4,17 @@
 
 #include <stddef.h>
 
+#include <jansson.h>
+
 /*
- * 1 if s[0..n) is one JSON object as hostd writes it: '{' to '}', no
- * control byte or DEL anywhere, every string closed, brackets balanced
- * outside strings; 0 otherwise.
+ * s[0..n) as one JSON object, parsed by jansson (a real parser, not
+ * hostd's code), or NULL if it is not exactly one object with no
+ * duplicate key and no control byte or DEL anywhere (hostd escapes them,
+ * so a line stays one printable line). The caller json_decref()s it.
  */
+json_t *json_object_parse(const char *s, size_t n);
+
+/* 1 if s[0..n) is such an object, 0 otherwise. */
 int json_object_ok(const char *s, size_t n);
 
 #endif

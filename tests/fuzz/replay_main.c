@@ -9,7 +9,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* The corpus tests/run replays (from the repo root): each target's build names its own. */
 #ifndef REPLAY_CORPUS
-#define REPLAY_CORPUS "tests/fuzz/corpus"
+#error "REPLAY_CORPUS: the build names the target's corpus"
 #endif
 
 /* Files larger than this are not fuzz inputs: a broken corpus, said as a failure. */

@@ -19,7 +19,9 @@ check "the tail shows why (the root mount failed)" grep -qiE 'mount root|VFS' <<
 check "a failed lab up leaves no hn-* namespace and no guest process" lab_gone
 
 out=$("$HONEYNET" lab up --archive "$tmp/archive" --kernel "$tmp/missing" 2>&1)
-check "a missing kernel is refused by name" grep -q "kernel $tmp/missing" <<<"$out"
+rc=$?
+check "a missing kernel is refused: exit 1, naming it" \
+	bash -c '[ "$0" -eq 1 ] && grep -q "kernel $1" <<<"$2"' "$rc" "$tmp/missing" "$out"
 out=$("$HONEYNET" lab up --mem 1 2>&1)
 rc=$?
 check "a bad option exits 2 and names it" test "$rc" -eq 2 -a -n "$(grep -- '--mem 1' <<<"$out")"

@@ -112,7 +112,11 @@ expect "a directory" 1 '^ttyreplay: archive: is a directory$' archive
 expect "a random file" 1 '^ttyreplay: random\.bin: (not a ttylog file|no complete record)' random.bin
 expect "a gzip of garbage" 1 '^ttyreplay: garbage\.gz: not a ttylog file: bad record header at offset 0' garbage.gz
 expect "a gzip stream cut short" 3 '^ttyreplay: cut\.ttylog\.gz: warning: truncated record .*compressed stream cut short' -s 1000 cut.ttylog.gz
-check "the cut file plays up to the cut" test -s err.out
+cp err.out cut.out
+"$TR" -s 1000 raw.ttylog >whole.out 2>/dev/null
+check "the cut file plays up to the cut: a non-empty proper prefix of the whole file's replay" \
+	python3 -c 'import sys; a, b = (open(f, "rb").read() for f in sys.argv[1:])
+sys.exit(not (0 < len(a) < len(b) and b.startswith(a)))' cut.out whole.out
 expect "a file cut mid-record" 3 '^ttyreplay: midrecord\.ttylog: warning: truncated record payload at offset 87: need 1 bytes, have 0 \(file ends\); read up to there$' -s 1000 --raw midrecord.ttylog
 check "... and shows the records before it" test "$(cat err.out)" = "root@web01:~# "
 expect "an unknown session id" 1 'no session 77 in this file' -t 77 "$S"

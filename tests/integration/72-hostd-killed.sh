@@ -22,12 +22,24 @@ sleep 1
 attacker 'for p in $(seq 8001 8005); do nc -z -w 1 203.0.113.200 $p; done' >/dev/null 2>&1
 # Let hostd flush the capture once before it dies.
 sleep 2
-hostd_pid=$(sed -n 's/^pid=//p' /run/honeynet/lab.state)
+hostd_pid=$(lab_hostd_pid)
 kernel_pid=$(python3 -c "import json; print(json.load(open('$run/meta.json'))['guest']['pid'])")
-check "hostd is running before the kill" kill -0 "$hostd_pid"
+# An empty or stale pid would make "! kill -0" below true: both must be
+# numbers naming live processes, hostd's and the guest kernel's, first.
+# live PID EXE...: PID is a number, not a zombie, and its exe is one of EXE.
+live() {
+	local pid=$1 exe
+	shift
+	[[ $pid =~ ^[1-9][0-9]*$ ]] && [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != Z ] &&
+		exe=$(readlink "/proc/$pid/exe") && printf '%s\n' "$@" | grep -qxF -- "$exe"
+}
+check "hostd ($hostd_pid) is a live $TOP/build/bin/hostd before the kill" \
+	live "$hostd_pid" "$TOP/build/bin/hostd"
+# A jailed kernel's exe reads /linux (its own root), an unjailed one the build's.
+check "the guest kernel ($kernel_pid, meta.json guest.pid) is a live build/linux before the kill" \
+	live "$kernel_pid" "$TOP/build/linux" /linux
 kill -KILL "$hostd_pid"
-sleep 2
-check "the guest kernel died with hostd (fail closed)" bash -c "! kill -0 $kernel_pid 2>/dev/null"
+check "the guest kernel died with hostd within 5 s (fail closed)" gone "$kernel_pid"
 check "the Data Control ruleset is still loaded" \
 	bash -c 'ip netns exec hn-wall nft list table inet honeynet_dc >/dev/null' 
 # hostd's guard kills the rest of the guest's process group (UML's host

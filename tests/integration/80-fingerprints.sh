@@ -40,8 +40,14 @@ present "/proc/cmdline: a Debian boot line (BOOT_IMAGE=/boot/vmlinuz-..., root=U
 	'^BOOT_IMAGE=/boot/vmlinuz-[^ ]+ root=UUID=[0-9a-f-]{36} ' cat /proc/cmdline
 absent "/proc/1/environ: no tty_log, ubd, umid, uml_dir or mem=" \
 	'hppfs|tty_log|ubd|umid|uml_dir|mem=|con[0-9]*=' "tr '\\0' '\\n' </proc/1/environ"
-check "dmesg's 'Kernel command line' is /proc/cmdline" test "$(guest \
-	"dmesg | sed -n 's/^.*Kernel command line: //p'")" = "$(guest cat /proc/cmdline)"
+# Both outputs are used only if both ssh calls succeeded and dmesg has the
+# line: two identical error messages would otherwise compare equal.
+if klog=$(guest "dmesg | sed -n 's/^.*Kernel command line: //p'") && [ -n "$klog" ] &&
+	cmdline=$(guest cat /proc/cmdline); then
+	check "dmesg's 'Kernel command line' is /proc/cmdline" test "$klog" = "$cmdline"
+else
+	fail "dmesg's 'Kernel command line' is /proc/cmdline: ssh failed or no such line ('$klog')"
+fi
 
 # Disks, file systems and devices.
 absent "/proc/devices: no ubd" 'ubd' cat /proc/devices

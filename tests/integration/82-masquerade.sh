@@ -49,7 +49,7 @@ check "honeynet persona check accepts the test's persona" \
 
 check "lab up with the test's persona" \
 	"$HONEYNET" lab up --archive "$work/archive" --persona "$persona"
-run_dir=$(lab_run_dir)
+run_dir=$(lab_run_dir "$work/archive")
 
 # same WHAT WANT CMD: passes when CMD's output in the guest is WANT.
 same() {

@@ -67,16 +67,21 @@ check "the guest answers ssh on 10.0.0.2 within 60 s" wait_for 60 up
 
 marker=bare-boot-$$
 out=$(guest -tt "/bin/echo $marker; cat /proc/cmdline; tr '\\0' '\\n' </proc/1/environ" 2>&1)
-check "ssh with a pty runs in the guest" grep -q "$marker" <<<"$out"
-check "the guest's /proc/cmdline has none of ours (ubd0=, eth0=)" \
-	lacks "ubd0=" "$out"
-check "... nor tuntap" lacks "tuntap" "$out"
+ran=$?
+check "ssh with a pty runs in the guest (exit 0, the marker echoed)" \
+	bash -c '[ "$0" -eq 0 ] && grep -q "$1" <<<"$2"' "$ran" "$marker" "$out"
+# ran_lacks TEXT: the command above ran, and its output lacks TEXT (an
+# ssh error lacks everything, so it cannot pass).
+ran_lacks() { [ "$ran" -eq 0 ] && grep -q -- "$marker" <<<"$out" && lacks "$1" "$out"; }
+check "the guest's /proc/cmdline has none of ours (ubd0=, eth0=)" ran_lacks "ubd0="
+check "... nor tuntap" ran_lacks "tuntap"
 check "/proc is masked by ./persona (iomem has System RAM)" \
 	grep -q 'System RAM' <<<"$(guest cat /proc/iomem)"
 check "/proc/cpuinfo is persona make's (the hypervisor flag)" \
 	grep -qE '^flags.* hypervisor( |$)' <<<"$(guest cat /proc/cpuinfo)"
-check "systemd-detect-virt does not say uml" \
-	lacks uml "$(guest 'systemd-detect-virt || true')"
+virt=$(guest 'systemd-detect-virt || true')
+check "systemd-detect-virt ran and does not say uml (it said '$virt')" \
+	bash -c '[ "$0" -eq 0 ] && [ -n "$1" ] && ! grep -q uml <<<"$1"' $? "$virt"
 check "the disk is vda" grep -q ' vda$' <<<"$(guest cat /proc/partitions)"
 
 # tty_log_dir defaults to the current directory: one file a session.

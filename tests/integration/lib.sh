@@ -34,6 +34,8 @@ require() {
 # One lab at a time on a machine: hold this lock while using it (the
 # benchmarks take it too).
 lab_lock() {
+	# tests/run took it before starting this script's clock (fd 9 is its).
+	[ -n "${HONEYNET_LAB_LOCKED:-}" ] && return 0
 	exec 9>/run/honeynet-lab.lock
 	flock 9
 }
@@ -104,6 +106,7 @@ wait_for() {
 # ARCHIVE; fails, saying why on stderr, if there is none.
 lab_run_dir() {
 	local d
+	[ -n "${1:-}" ] || { echo "lab_run_dir: no ARCHIVE given" >&2; return 1; }
 	d=$(ls -td "$1"/*/ 2>/dev/null | head -n 1)
 	[ -n "$d" ] || { echo "no run directory under $1 (did lab up start hostd?)" >&2; return 1; }
 	echo "${d%/}"

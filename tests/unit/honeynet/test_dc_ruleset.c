@@ -8,8 +8,8 @@
 
 #define RULESET_MAX 16384
 
-/* golden/check-load.sh proves each golden file loads (`nft -c -f`, then
- * `nft -f`) in a scratch namespace; run it whenever one changes. */
+/* tests/integration/76-ruleset-goldens.sh loads each golden file (`nft -c
+ * -f`, then `nft -f`) in a scratch namespace, in make check. */
 static const struct {
 	const char *golden;
 	const char *config;

@@ -1,5 +1,8 @@
-/* Unit tests: hostd's and the guest kernel's command line as the lab builds them. */
+/* Unit tests: hostd's and the guest kernel's command line as the lab builds them, and whether hostd lives. */
+#include <limits.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "lab_guest.h"
 #include "suites.h"
@@ -127,6 +130,33 @@ START_TEST(alive_rejects_other_program)
 }
 END_TEST
 
+/* The positive case: a live process running exe is alive; our child is, until it has exited. */
+START_TEST(alive_accepts_running_exe)
+{
+	struct timespec tick = { 0, 10 * 1000 * 1000 };
+	char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	pid_t child;
+	int i;
+
+	ck_assert_int_gt(n, 0);
+	self[n] = '\0';
+	/* The test binary stands in for a hostd that is not our child. */
+	ck_assert_int_eq(lab_guest_alive(getpid(), self), 1);
+	child = fork();
+	ck_assert_int_ge(child, 0);
+	if (child == 0) {
+		nanosleep(&(struct timespec){ 0, 200 * 1000 * 1000 }, NULL);
+		_exit(0);
+	}
+	ck_assert_int_eq(lab_guest_alive(child, "/nonexistent/hostd"), 1);
+	for (i = 0; i < 500 && lab_guest_alive(child, self); i++)
+		nanosleep(&tick, NULL);
+	ck_assert_int_lt(i, 500);
+	ck_assert_int_eq(lab_guest_alive(child, self), 0);
+}
+END_TEST
+
 Suite *lab_guest_suite(void)
 {
 	Suite *s = suite_create("lab_guest");
@@ -140,6 +170,7 @@ Suite *lab_guest_suite(void)
 	tcase_add_test(tc, persona_path);
 	tcase_add_test(tc, console_path);
 	tcase_add_test(tc, alive_rejects_other_program);
+	tcase_add_test(tc, alive_accepts_running_exe);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,4 +1,4 @@
-/* Unit tests: NFLOG messages to net.* events: counts against the limits, DNS, blocked, unparsed. */
+/* Unit tests: NFLOG messages to net.* events: counts against the limits, DNS, blocked, unparsed, read errors. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +47,15 @@ static void unlogged_msg(const char *prefix)
 static int has(const char *hay, const char *needle)
 {
 	return strstr(hay, needle) != NULL;
+}
+
+static int count(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	for (; (hay = strstr(hay, needle)); hay++)
+		n++;
+	return n;
 }
 
 START_TEST(events_from_messages)
@@ -168,6 +177,45 @@ START_TEST(unlogged_summaries)
 }
 END_TEST
 
+/*
+ * A read that fails (a pcap handle with no packets to give stands in for
+ * the nflog socket) is a hostd.error event naming the group each time,
+ * said on stderr once, and counted in nflog.stats.
+ */
+START_TEST(read_error_is_an_event)
+{
+	const char *dir = test_dir();
+	static const unsigned int limits[NF_NLIMITED] = { 9, 20, 50, 10 };
+	struct archive *a = archive_open(dir, 1000);
+	struct connlog c;
+	char path[256], *ev;
+	size_t n;
+
+	ck_assert_ptr_nonnull(a);
+	connlog_init(&c, a, 7, limits);
+	c.p = pcap_open_dead(DLT_NFLOG, 65535);
+	ck_assert_ptr_nonnull(c.p);
+	connlog_read(&c);
+	connlog_read(&c);
+	ck_assert_uint_eq(c.errors, 2);
+	ck_assert_int_eq(c.error_said, 1);
+	connlog_end(&c);
+	ck_assert_ptr_null(c.p);
+	ck_assert_int_eq(archive_close(a, "test end"), 0);
+	free(a);
+	snprintf(path, sizeof(path), "%s/events.jsonl", dir);
+	ev = slurp(path, &n);
+	ck_assert_ptr_nonnull(ev);
+	/* Two reads, and connlog_end's last one. */
+	ck_assert_int_eq(count(ev, "\"type\":\"hostd.error\",\"what\":\"nflog 7: "), 3);
+	ck_assert_int_eq(count(ev, "; connection events were lost\",\"event\":\"net\"}\n"), 3);
+	ck_assert(has(ev, "\"type\":\"nflog.stats\",\"group\":7,\"messages\":0,\"events\":0,"
+		      "\"unparsed\":0,\"overflows\":0,\"read_errors\":3}"));
+	free(ev);
+	test_dir_remove();
+}
+END_TEST
+
 Suite *connlog_suite(void)
 {
 	Suite *s = suite_create("connlog");
@@ -175,6 +223,7 @@ Suite *connlog_suite(void)
 
 	tcase_add_test(t, events_from_messages);
 	tcase_add_test(t, unlogged_summaries);
+	tcase_add_test(t, read_error_is_an_event);
 	suite_add_tcase(s, t);
 	return s;
 }

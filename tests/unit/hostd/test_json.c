@@ -1,7 +1,8 @@
-/* Unit tests: JSON escaping of hostile bytes, and the line builder. */
+/* Unit tests: JSON escaping of hostile bytes, the line builder, and the fuzz targets' JSON oracle. */
 #include <string.h>
 
 #include "events.h"
+#include "jsoncheck.h"
 #include "suites.h"
 
 static char out[4096];
@@ -104,6 +105,32 @@ START_TEST(line_builder)
 }
 END_TEST
 
+/* The fuzz oracle is a parser: what only looks balanced is refused, and the line builder's output is read. */
+START_TEST(oracle_parses)
+{
+	static const char *const bad[] = {
+		"{[}]", "{\"a\":1,}", "{\"a\" 1}", "{\"a\":1}{}", "{\"a\":01}", "[1]",
+		"{\"a\":1,\"a\":2}", "{\"a\":\"\\q\"}", "{\"a\":\"x\ty\"}", "{\"a\":tru}",
+	};
+	char buf[256];
+	struct jline j;
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		ck_assert_msg(!json_object_ok(bad[i], strlen(bad[i])), "accepted %s", bad[i]);
+	jl_init(&j, buf, sizeof(buf));
+	jl_open(&j, NULL);
+	jl_str(&j, "s", "\0\x1b\xff\"\\", 5);
+	jl_bool(&j, "t", 1);
+	jl_null(&j, "n");
+	jl_open(&j, "o");
+	jl_u64(&j, "k", 1);
+	jl_close(&j);
+	jl_close(&j);
+	ck_assert(json_object_ok(buf, j.len));
+}
+END_TEST
+
 Suite *json_suite(void)
 {
 	Suite *s = suite_create("json");
@@ -115,6 +142,7 @@ Suite *json_suite(void)
 	tcase_add_test(t, all_bytes_printable);
 	tcase_add_test(t, too_small);
 	tcase_add_test(t, line_builder);
+	tcase_add_test(t, oracle_parses);
 	suite_add_tcase(s, t);
 	return s;
 }

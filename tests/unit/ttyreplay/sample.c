@@ -127,7 +127,10 @@ void golden_check(const char *name, const unsigned char *p, size_t len)
 
 		ck_assert_ptr_nonnull(f);
 		ck_assert_uint_eq(fwrite(p, 1, len, f), len);
-		fclose(f);
+		ck_assert_int_eq(fclose(f), 0);
+		/* The code under test wrote it: that proves nothing until a person reviews it. */
+		ck_abort_msg("%s: golden rewritten (TTYREPLAY_UPDATE_GOLDEN=1); review git diff, then run without it",
+			     name);
 	}
 	want = slurp(path, &wlen);
 	for (i = 0; i < len && i < wlen && p[i] == want[i]; i++)

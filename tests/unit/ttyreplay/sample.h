@@ -26,8 +26,8 @@ const char *sample_file(const unsigned char *p, size_t len, int gz);
 /* The sample session as a .ttylog.gz temporary file. */
 const char *sample_gz(void);
 
-/* Compares p[0..len) with GOLDEN_DIR/name (or rewrites it when
- * TTYREPLAY_UPDATE_GOLDEN=1). */
+/* Compares p[0..len) with GOLDEN_DIR/name; with TTYREPLAY_UPDATE_GOLDEN=1
+ * rewrites it and fails, so an update never passes unreviewed. */
 void golden_check(const char *name, const unsigned char *p, size_t len);
 
 /* Reads a whole file into a malloc'd buffer. */
