@@ -288,7 +288,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!arch)
 		setup();
 	CHECK(ftruncate(arch->ev.fd, 0) == 0);
-	connlog_init(&c, arch, 5, limits);
+	connlog_init(&c, arch, 5, -1, limits);
 	while (size >= 2 && nmsg < FUZZ_NFLOG_MSGS) {
 		len = (size_t)(data[0] | data[1] << 8);
 		data += 2;
@@ -300,7 +300,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (models[nmsg].ok && models[nmsg].payload)
 			model_ip(&models[nmsg]);
 		check_parsers(data, len, &models[nmsg]);
-		connlog_packet(&c, data, len, ns);
+		connlog_packet(&c, data, len, ns, ns / 1000000);
 		ns += UINT64_C(600000000000);	/* ten minutes: hour windows open and close */
 		nmsg++;
 		data += len;
