@@ -104,10 +104,6 @@ int jail_prepare(struct jail *j, const char *kernel, const char *name)
 			return -1;
 		}
 	}
-	if (!j->on)
-		return 0;
-	if (jail_add_libs(j, kernel) < 0)
-		return -1;
 	if (mkdir(HOSTD_RUN_DIR, 0700) < 0 && errno != EEXIST) {
 		report("jail: mkdir " HOSTD_RUN_DIR ": %s; guest not started", strerror(errno));
 		return -1;
@@ -116,6 +112,10 @@ int jail_prepare(struct jail *j, const char *kernel, const char *name)
 		report("jail: mkdir " JAIL_MNT ": %s; guest not started", strerror(errno));
 		return -1;
 	}
+	if (!j->on)
+		return 0;
+	if (jail_add_libs(j, kernel) < 0)
+		return -1;
 	return cgroup_create(&j->cg, "/sys/fs/cgroup", name, &j->lim);
 }
 
@@ -296,6 +296,26 @@ static void make_devs(const struct jail *j)
 }
 
 /*
+ * --jail off: the kernel keeps the host's view, but its own /dev/net/tun
+ * (a host may make the real one root's alone), bound over the host's in a
+ * mount namespace of its own, from a node in a small tmpfs.
+ */
+static void own_tun(const struct jail *j)
+{
+	if (access("/dev/net/tun", F_OK) < 0)
+		return;	/* no tun here: nothing to stand over */
+	if (unshare(CLONE_NEWNS) < 0)
+		die("unshare mount namespace");
+	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+		die("make / private");
+	if (mount("jail", JAIL_MNT, "tmpfs", MS_NOSUID | MS_NOEXEC, JAIL_ROOT_OPTS) < 0)
+		die("mount tmpfs on " JAIL_MNT);
+	make_devs(j);
+	if (mount(JAIL_MNT "/dev/net/tun", "/dev/net/tun", NULL, MS_BIND, NULL) < 0)
+		die("bind the jail's tun node on /dev/net/tun");
+}
+
+/*
  * Only what the kernel needs: itself, the binds, three device nodes,
  * cpuinfo, and a size-capped tmpfs at /tmp for its memory file (UML falls
  * back to /tmp when /dev/shm and TMPDIR are absent; exec is allowed there
@@ -445,6 +465,7 @@ void jail_enter(const struct jail *j, char *const *argv, int err_fd,
 	umask(022);
 	set_limits(j);
 	if (!j->on) {
+		own_tun(j);
 		become_user(j);
 		exec_kernel(argv[0], argv);
 	}

@@ -79,7 +79,7 @@ static void usage(FILE *f)
 		"  --jail-rw H=J    through the jail's group): root_fs, COW, persona, uml_dir\n"
 		"  --jail-limits S  mem=SIZE,pids=N,cpu=PCT (default: from mem=, %d, %d)\n"
 		"  --jail off       benchmarks and stand-in kernels only: KERNEL runs as the\n"
-		"                   jail's uid, with none of the rest\n"
+		"                   jail's uid with its own /dev/net/tun, none of the rest\n"
 		"Exit: 0 guest exited 0; 1 guest failed; 2 usage; 3 stopped by a signal;\n"
 		"4 recording failed (guest was paused); 5 setup failed.\n",
 		HOSTD_LOG_FD, HOSTD_ROTATE_DEFAULT, HOSTD_ROTATE_MIN, HOSTD_ROTATE_MAX,

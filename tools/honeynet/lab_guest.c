@@ -40,6 +40,30 @@ int lab_guest_persona_path(const char *run_dir, char *buf, size_t len)
 #define DISK_DIR "disk"
 #define UML_DIR "uml"
 
+static int search_for_others(const char *dir)
+{
+	struct stat st;
+
+	if (stat(dir, &st) < 0 || chmod(dir, (st.st_mode & 07777) | S_IXOTH) < 0) {
+		report_errno("%s", dir);
+		return -1;
+	}
+	return 0;
+}
+
+static int search_for_others_parent(const char *run_dir)
+{
+	char parent[PATH_MAX];
+	char *slash;
+
+	snprintf(parent, sizeof(parent), "%s", run_dir);
+	slash = strrchr(parent, '/');
+	if (!slash || slash == parent)
+		return 0;
+	*slash = '\0';
+	return search_for_others(parent);
+}
+
 int lab_guest_dirs(const char *run_dir, int jail)
 {
 	static const char *const dirs[] = { DISK_DIR, UML_DIR };
@@ -47,11 +71,10 @@ int lab_guest_dirs(const char *run_dir, int jail)
 	size_t i;
 
 	/* --jail off: the kernel, as the jail's uid, reaches its files by their host
-	 * paths; search, not read, on the run directory lets it (the rest is 0640). */
-	if (!jail && chmod(run_dir, 0751) < 0) {
-		report_errno("%s", run_dir);
+	 * paths; search, not read, on the run directory and the archive above it
+	 * lets it (the files in them are 0640). */
+	if (!jail && (search_for_others(run_dir) < 0 || search_for_others_parent(run_dir) < 0))
 		return -1;
-	}
 	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
 		if (snprintf(path, sizeof(path), "%s/%s", run_dir, dirs[i]) >= (int)sizeof(path)) {
 			report("%s: run directory path too long", run_dir);
