@@ -35,8 +35,11 @@ live() {
 }
 check "hostd ($hostd_pid) is a live $TOP/build/bin/hostd before the kill" \
 	live "$hostd_pid" "$TOP/build/bin/hostd"
-# A jailed kernel's exe reads /linux (its own root), an unjailed one the build's.
-check "the guest kernel ($kernel_pid, meta.json guest.pid) is a live build/linux before the kill" \
+# meta.json's guest.pid is the jail's init; the kernel is its one child,
+# whose exe reads /linux (the jail's root; an unjailed one the build's).
+init_pid=$kernel_pid
+kernel_pid=$(awk '{ print $1 }' "/proc/$init_pid/task/$init_pid/children" 2>/dev/null)
+check "the jail's init ($init_pid, meta.json guest.pid) runs the guest kernel ($kernel_pid), a live /linux" \
 	live "$kernel_pid" "$TOP/build/linux" /linux
 kill -KILL "$hostd_pid"
 check "the guest kernel died with hostd within 5 s (fail closed)" gone "$kernel_pid"
