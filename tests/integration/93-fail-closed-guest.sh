@@ -1,10 +1,11 @@
 #!/bin/bash
-# Fail closed on the real guest: the lab's archive on a small filesystem of
-# the test's own (a tmpfs in a mount namespace of its own), filled from
-# inside the guest through a pty. hostd says which file failed and "guest
-# paused" once, every host process of the guest is frozen (its cgroup's
-# freezer, and no CPU time spent), meta.json says failed, every earlier
-# file reads whole and the cut one up to its last flush; lab down cleans up.
+# Fail closed on the real guest: the lab's archive on a filesystem of the
+# test's own (a tmpfs in a mount namespace of its own), nearly filled by a
+# ballast file, then filled from inside the guest through a pty. hostd says
+# which file failed and "guest paused" once, every host process of the guest
+# is frozen (its cgroup's freezer, and no CPU time spent), meta.json says
+# failed, every earlier file reads whole and the cut one up to its last
+# flush; lab down cleans up.
 source "$(dirname "$0")/lib.sh"
 require root "$HONEYNET" "$TOP/build/linux" "$TOP/build/root_fs" sshpass python3 unshare \
 	tcpdump
@@ -12,11 +13,16 @@ require root "$HONEYNET" "$TOP/build/linux" "$TOP/build/root_fs" sshpass python3
 # The body runs in the mount namespace (see the end); $1 = inner, $2 = work.
 if [ "${1:-}" = inner ]; then
 	work=$2
-	# Room for the boot (the guest's COW file grows about 35 MB), not for a flood.
-	mount -t tmpfs -o size=72m hn-full "$work/arch" || { fail "mount tmpfs"; exit 1; }
-	check "lab up with the archive on a 72 MiB filesystem" \
+	# lab up wants room for the COW's worst case (the root_fs's size) and the
+	# capture's share; then something else fills the filesystem up to 40 MiB
+	# (a ballast file), leaving room for the rest of the boot, not a flood.
+	mount -t tmpfs -o size=3g hn-full "$work/arch" || { fail "mount tmpfs"; exit 1; }
+	check "lab up with the archive on a 3 GiB filesystem" \
 		"$HONEYNET" lab up --archive "$work/arch"
 	run=$(lab_run_dir "$work/arch") || exit 1
+	avail=$(df --output=avail -B1 "$work/arch" | tail -1)
+	check "a ballast file fills the filesystem up to 40 MiB" \
+		fallocate -l $((avail - (40 << 20))) "$work/arch/ballast"
 	init=$(python3 -c 'import json, sys
 print(json.load(open(sys.argv[1]))["guest"]["pid"])' "$run/meta.json")
 	cg=$(python3 -c 'import json, sys
@@ -60,10 +66,11 @@ for e in map(json.loads, open(sys.argv[1])):
 	"$HONEYNET" lab down >/dev/null 2>&1
 	check "lab down: no process of the guest is left" bash -c '! pgrep -u 64200 >/dev/null'
 	check "lab down: no hn-* namespace is left" bash -c '! ip netns list | grep -q "^hn-"'
-	check "meta.json says failed, with the message" python3 -c 'import json, sys
+	meta=$(python3 -c 'import json, sys
 m = json.load(open(sys.argv[1]))
-sys.exit(not (m["state"] == "failed" and "No space left on device" in (m["failure"] or "")))' \
-		"$run/meta.json"
+print(m["state"], m["failure"])' "$run/meta.json" 2>&1)
+	check "meta.json says failed, with the message: $meta" \
+		grep -q "^failed .*No space left on device" <<<"$meta"
 	cut=$(sed -E 's/^hostd: (archive|capture) ([^:]+): .*/\2/' <<<"$msg")
 	# Files finished before the pause read whole; those still open at it
 	# (the cut one, the flooding session's) read up to their last flush.
