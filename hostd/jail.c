@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cpu_pin.h"
 #include "hostd.h"
 #include "jail.h"
 #include "jail_libs.h"
@@ -464,6 +465,9 @@ void jail_enter(const struct jail *j, char *const *argv, int err_fd,
 	/* hostd's umask (027) would close the jail's directories to its uid. */
 	umask(022);
 	set_limits(j);
+	/* Before the kernel exists, so that it and every host process it makes inherit the CPU. */
+	if (cpu_pin_self(j->cpu) < 0)
+		die("pin the guest to CPU %d", j->cpu);
 	if (!j->on) {
 		own_tun(j);
 		become_user(j);

@@ -20,6 +20,7 @@ struct jail_bind {
 
 struct jail {
 	int on;			/* 0 (--jail off, benchmarks and stand-ins): only the uid changes */
+	int cpu;		/* --cpu: the one host CPU of the guest, or CPU_PIN_ANY (cpu_pin.h) */
 	uid_t uid;
 	gid_t gid;
 	struct jail_bind binds[JAIL_MAX_BINDS];

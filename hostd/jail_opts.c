@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cpu_pin.h"
 #include "hostd.h"
 #include "jail_opts.h"
 #include "parse_uint.h"
@@ -14,6 +15,7 @@ void jail_opts_init(struct jail *j)
 {
 	memset(j, 0, sizeof(*j));
 	j->on = 1;
+	j->cpu = CPU_PIN_AUTO;
 	j->uid = HOSTD_JAIL_UID;
 	j->gid = HOSTD_JAIL_UID;
 }

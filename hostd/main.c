@@ -15,6 +15,7 @@
 #include "capture.h"
 #include "connlog.h"
 #include "console.h"
+#include "cpu_pin.h"
 #include "guest.h"
 #include "hostd.h"
 #include "jail_opts.h"
@@ -46,6 +47,7 @@ static void usage(FILE *f)
 		"             [--capture IFACE [--rotate SECS]] [--nflog GROUP[,UNLOGGED] [--limits SPEC]]\n"
 		"             [--user USER] [--budget SIZE] [--jail on|off] [--jail-uid N]\n"
 		"             [--jail-limits SPEC] [--jail-ro HOST=JAIL]... [--jail-rw HOST=JAIL]...\n"
+		"             [--cpu N|any]\n"
 		"             -- KERNEL [ARGS...]\n"
 		"       hostd --parse FILE --run-dir DIR [--flush-ms N]\n"
 		"Starts the UML guest KERNEL with tty_log_fd=%d and writes its session\n"
@@ -80,6 +82,9 @@ static void usage(FILE *f)
 		"  --jail-limits S  mem=SIZE,pids=N,cpu=PCT (default: from mem=, %d, %d)\n"
 		"  --jail off       benchmarks and stand-in kernels only: KERNEL runs as the\n"
 		"                   jail's uid with its own /dev/net/tun, none of the rest\n"
+		"  --cpu N          the one host CPU of the kernel and all its host processes\n"
+		"                   (default: the last CPU hostd may use); hostd moves to the\n"
+		"                   others. any: not pinned (benchmarks)\n"
 		"Exit: 0 guest exited 0; 1 guest failed; 2 usage; 3 stopped by a signal;\n"
 		"4 recording failed (guest was paused); 5 setup failed.\n",
 		HOSTD_LOG_FD, HOSTD_ROTATE_DEFAULT, HOSTD_ROTATE_MIN, HOSTD_ROTATE_MAX,
@@ -118,6 +123,7 @@ static int jail_opt(struct opts *o, int c, const char *arg)
 	case 'M': r = jail_opt_limits(&o->jail, arg, why, sizeof(why)); break;
 	case 'B': r = jail_add_bind(&o->jail, arg, 0, why, sizeof(why)); break;
 	case 'W': r = jail_add_bind(&o->jail, arg, 1, why, sizeof(why)); break;
+	case 'C': r = cpu_pin_opt(&o->jail.cpu, arg, why, sizeof(why)); break;
 	}
 	if (r < 0)
 		report("%s; nothing started", why);
@@ -160,6 +166,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		{ "jail-limits", required_argument, NULL, 'M' },
 		{ "jail-ro", required_argument, NULL, 'B' },
 		{ "jail-rw", required_argument, NULL, 'W' },
+		{ "cpu", required_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -178,7 +185,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			rotate |= c == 'R';
 			limits |= c == 'L';
 			break;
-		case 'J': case 'U': case 'M': case 'B': case 'W':
+		case 'J': case 'U': case 'M': case 'B': case 'W': case 'C':
 			if (jail_opt(o, c, optarg) < 0)
 				return HOSTD_EXIT_USAGE;
 			break;
@@ -264,7 +271,8 @@ static int run_parse(const struct opts *o)
 {
 	static unsigned char buf[HOSTD_READ_CHUNK];
 	struct meta m = { .run_dir = o->run_dir, .mode = "parse", .state = "running",
-			  .input = o->parse, .kernel_size = -1, .flush_ms = o->flush_ms };
+			  .input = o->parse, .kernel_size = -1, .flush_ms = o->flush_ms,
+			  .guest_cpu = -1 };
 	struct rootfs_id rfs;
 	struct archive *a;
 	int fd = open_input(o->parse);
@@ -325,6 +333,10 @@ static void guest_start_event(struct archive *a, const struct guest *g,
 	jl_bool(j, "jail", g->jail->on);
 	jl_u64(j, "jail_uid", g->jail->uid);
 	jl_cstr(j, "cgroup", g->jail->on ? g->jail->cg.dir[0] : NULL);
+	if (g->jail->cpu >= 0)
+		jl_i64(j, "cpu", g->jail->cpu);
+	else
+		jl_null(j, "cpu");
 	archive_emit(a);
 }
 
@@ -501,7 +513,7 @@ static int run_live(const struct opts *o)
 {
 	struct meta m = { .run_dir = o->run_dir, .mode = "live", .state = "running",
 			  .kernel = o->kernel_argv[0], .kernel_size = -1,
-			  .flush_ms = o->flush_ms, .nflog = -1 };
+			  .flush_ms = o->flush_ms, .nflog = -1, .guest_cpu = -1 };
 	struct rootfs_id rfs;
 	struct guest g = { .pid = 0 };
 	struct console con;
@@ -523,6 +535,12 @@ static int run_live(const struct opts *o)
 	meta_net(&m, o);
 	m.start_ns = now_ns();
 	loop_signals(&waitmask);
+	/* Before prepare() starts the root_fs hash thread: every thread of hostd inherits. */
+	if (cpu_pin_plan(&jail.cpu) < 0) {
+		free(argv);
+		return HOSTD_EXIT_SETUP;
+	}
+	m.guest_cpu = jail.cpu;
 	st = start_run(o, &m, &r, argv, &jail);
 	if (st)
 		return st;

@@ -32,6 +32,10 @@ static void put_guest(struct jline *j, const struct meta *m)
 		jl_i64(j, "signal", WTERMSIG(m->guest_status));
 	else
 		jl_null(j, "signal");
+	if (m->guest_cpu >= 0)
+		jl_i64(j, "cpu", m->guest_cpu);
+	else
+		jl_null(j, "cpu");
 	jl_close(j);
 }
 

@@ -24,6 +24,7 @@ struct meta {
 	int cmdline_n;
 	unsigned int flush_ms;
 	pid_t guest_pid;
+	int guest_cpu;			/* its one host CPU; < 0: not pinned */
 	int guest_exited;
 	int guest_status;		/* a wait status */
 	const struct rootfs_id *rootfs;

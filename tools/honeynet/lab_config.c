@@ -88,6 +88,19 @@ static int parse_on_off(int *flag, const char *opt, const char *v, char *err,
 	return -1;
 }
 
+/* hostd(8) --cpu: a CPU number, checked against the host's CPUs by hostd, or any. */
+static int parse_cpu(struct lab_config *cfg, const char *v, char *err, size_t errlen)
+{
+	unsigned int n;
+
+	if (strcmp(v, "any") == 0 || parse_uint(v, 0, LAB_CPU_MAX, &n) == 0) {
+		snprintf(cfg->cpu, sizeof(cfg->cpu), "%s", v);
+		return 0;
+	}
+	snprintf(err, errlen, "--cpu %s: need a CPU number from 0 to %d, or any", v, LAB_CPU_MAX);
+	return -1;
+}
+
 static int parse_option(struct lab_config *cfg, const char *opt, const char *v,
 			char *err, size_t errlen)
 {
@@ -121,6 +134,8 @@ static int parse_option(struct lab_config *cfg, const char *opt, const char *v,
 			 "(powers of 1024), at least 1M", v);
 		return -1;
 	}
+	if (strcmp(opt, "--cpu") == 0)
+		return parse_cpu(cfg, v, err, errlen);
 	if (strcmp(opt, "--timeout") == 0) {
 		if (parse_uint(v, 1, LAB_BOOT_TIMEOUT_MAX, &cfg->boot_timeout) == 0)
 			return 0;

@@ -23,6 +23,7 @@ struct lab_config {
 	int masquerade;		/* 0: hppfs=off, /proc unmasked (for benchmarks) */
 	int jail;		/* 0: hostd --jail off (for benchmarks) */
 	uint64_t budget;	/* --budget bytes; 0: budget_policy.h's default */
+	char cpu[8];		/* --cpu N or any, for hostd; "": hostd's default */
 };
 
 /*

@@ -51,6 +51,9 @@
 #define LAB_MEM_MIN 64
 #define LAB_MEM_MAX 4096
 
+/* The highest CPU number --cpu accepts (glibc's CPU_SETSIZE - 1); hostd checks it is the host's. */
+#define LAB_CPU_MAX 1023
+
 /* Seconds to wait for sshd when --timeout is not given, and the bounds. */
 #define LAB_BOOT_TIMEOUT_DEFAULT 90
 #define LAB_BOOT_TIMEOUT_MAX 600

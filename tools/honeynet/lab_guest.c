@@ -184,6 +184,10 @@ int lab_guest_cmdline(struct guest_cmdline *cl, const struct lab_config *cfg,
 	*a++ = cfg->jail ? "on" : "off";
 	*a++ = "--jail-uid";
 	*a++ = LAB_JAIL_UID;
+	if (cfg->cpu[0]) {
+		*a++ = "--cpu";
+		*a++ = cfg->cpu;
+	}
 	*a++ = "--jail-ro";
 	*a++ = cl->bind_rootfs;
 	if (cfg->masquerade) {

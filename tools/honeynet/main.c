@@ -18,6 +18,7 @@ static const char usage[] =
 	"                       [--rootfs FILE] [--mem MIB] [--timeout SECS]\n"
 	"                       [--tty-log on|off] [--persona DIR]\n"
 	"                       [--masquerade on|off] [--budget SIZE] [--jail on|off]\n"
+	"                       [--cpu N|any]\n"
 	"       honeynet lab run [same options as up]\n"
 	"       honeynet lab down\n"
 	"       honeynet lab status\n"
@@ -51,6 +52,8 @@ static const char usage[] =
 	"The guest kernel always runs jailed (hostd(8) --jail-uid) as uid and gid\n"
 	LAB_JAIL_UID "; --jail off (for benchmarks only) keeps that uid and drops\n"
 	"the rest of the jail.\n"
+	"--cpu N: the one host CPU of the guest kernel and all its host processes\n"
+	"(hostd(8) --cpu; default: the last CPU; any: not pinned, for benchmarks).\n"
 	"Exit status: 0 done; 1 failed or refused (the reason is on stderr);\n"
 	"2 bad usage.\n";
 

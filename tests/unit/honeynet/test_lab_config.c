@@ -28,6 +28,7 @@ START_TEST(up_defaults)
 	ck_assert_str_eq(cfg.persona, "/opt/hn/bin/../../rootfs/persona/proc");
 	ck_assert_int_eq(cfg.masquerade, 1);
 	ck_assert_uint_eq(cfg.budget, 0);
+	ck_assert_str_eq(cfg.cpu, "");
 }
 END_TEST
 
@@ -35,7 +36,8 @@ START_TEST(up_options)
 {
 	ck_assert_int_eq(PARSE("up", "--archive", "/srv/a", "--kernel", "/k",
 			       "--rootfs", "/r", "--mem", "512", "--timeout",
-			       "30", "--mode", "nat", "--budget", "20G"), 0);
+			       "30", "--mode", "nat", "--budget", "20G", "--cpu", "1"), 0);
+	ck_assert_str_eq(cfg.cpu, "1");
 	ck_assert_uint_eq(cfg.budget, 20ULL << 30);
 	ck_assert_str_eq(cfg.archive, "/srv/a");
 	ck_assert_str_eq(cfg.kernel, "/k");
@@ -87,6 +89,9 @@ static const struct {
 	{ { "up", "--budget", "1023K" }, 3, "--budget 1023K: need bytes, or a number with K, M, G or T" },
 	{ { "up", "--budget", "5X" }, 3, "--budget 5X: need bytes" },
 	{ { "up", "--budget", "-1G" }, 3, "--budget -1G: need bytes" },
+	{ { "up", "--cpu", "1024" }, 3, "--cpu 1024: need a CPU number from 0 to 1023, or any" },
+	{ { "up", "--cpu", "all" }, 3, "--cpu all: need a CPU number" },
+	{ { "up", "--cpu", "" }, 3, "--cpu : need a CPU number" },
 	{ { "down", "--mem", "64" }, 3, "lab down: takes no options" },
 	{ { "status", "x" }, 2, "lab status: takes no options" },
 };

@@ -61,6 +61,23 @@ START_TEST(cmdline_jail_off)
 }
 END_TEST
 
+/* --cpu goes to hostd as it was given; without it, hostd chooses. */
+START_TEST(cmdline_cpu)
+{
+	struct lab_config cfg = { .mem_mb = 256, .tty_log = 1, .jail = 1, .cpu = "any" };
+	struct guest_cmdline cl;
+	size_t i;
+
+	set_paths(&cfg);
+	ck_assert_int_eq(lab_guest_cmdline(&cl, &cfg, "/a/run1"), 0);
+	for (i = 0; strcmp(cl.argv[i], "--"); i++)
+		if (strcmp(cl.argv[i], "--cpu") == 0)
+			break;
+	ck_assert_str_eq(cl.argv[i], "--cpu");
+	ck_assert_str_eq(cl.argv[i + 1], "any");
+}
+END_TEST
+
 START_TEST(mconsole_path)
 {
 	char buf[40];
@@ -164,6 +181,7 @@ Suite *lab_guest_suite(void)
 
 	tcase_add_test(tc, cmdline);
 	tcase_add_test(tc, cmdline_jail_off);
+	tcase_add_test(tc, cmdline_cpu);
 	tcase_add_test(tc, mconsole_path);
 	tcase_add_test(tc, cmdline_bridge);
 	tcase_add_test(tc, cmdline_masquerade_off);

@@ -19,6 +19,7 @@ Suite *connlog_suite(void);
 Suite *pktqueue_suite(void);
 Suite *cgroup_suite(void);
 Suite *jail_opts_suite(void);
+Suite *cpu_pin_suite(void);
 Suite *budget_suite(void);
 Suite *console_suite(void);
 

@@ -8,5 +8,6 @@ int main(void)
 			  ttyfile_suite, archive_suite, pcapfile_suite,
 			  rotate_suite, nflog_suite, conncount_suite,
 			  netopts_suite, connlog_suite, pktqueue_suite,
-			  cgroup_suite, jail_opts_suite, budget_suite, console_suite);
+			  cgroup_suite, jail_opts_suite, budget_suite, console_suite,
+			  cpu_pin_suite);
 }
