@@ -89,3 +89,54 @@ lab_pids() {
 		END { for (i in pids) { p = pids[i]
 			for (q = p; q != "" && q > 1; q = parent[q]) if (q == root) { print p; break } } }'
 }
+
+# lab_ab DIR ROUNDS "A ARGS" "B ARGS": lab up with A's arguments, then B's,
+# alternately, ROUNDS times each; appends to DIR/{up,sys,exec,ssh}-{a,b}:
+# lab up to sshd (s), in the guest one system call (µs, dd of 1-byte blocks:
+# a read and a write each) and one fork+exec (ms, /bin/true from sh), both
+# timed by the guest's clock, and `ssh root@guest true` (s, after a first
+# login). CALLS and EXECS set the counts.
+lab_ab() {
+	local dir=$1 rounds=$2 round side args ns s
+	for round in $(seq "$rounds"); do
+		for side in a b; do
+			[ "$side" = a ] && args=$3 || args=$4
+			s=$(now)
+			# shellcheck disable=SC2086 # the arguments are words
+			lab_up --archive "$dir/archive" $args || die "lab up $args failed; see $dir/archive"
+			elapsed "$s" >> "$dir/up-$side"
+			# Warm the guest the same way for both: the first login, the pages of dd and true.
+			attacker 'dd if=/dev/zero of=/dev/null bs=1 count=1000 2>/dev/null; /bin/true' \
+				2>/dev/null || true
+			ns=$(guest_ns "dd if=/dev/zero of=/dev/null bs=1 count=$CALLS 2>/dev/null")
+			echo "scale=3; $ns / (2 * $CALLS) / 1000" | bc >> "$dir/sys-$side"
+			ns=$(guest_ns "for i in \$(seq $EXECS); do /bin/true; done")
+			echo "scale=3; $ns / $EXECS / 1000000" | bc >> "$dir/exec-$side"
+			s=$(now)
+			attacker true || die "ssh true failed ($args)"
+			elapsed "$s" >> "$dir/ssh-$side"
+			lab_down
+		done
+	done
+}
+
+# guest_ns CMD: nanoseconds CMD took in the guest, by its clock.
+guest_ns() {
+	attacker "s=\$(date +%s%N); $1; e=\$(date +%s%N); echo \$((e - s))"
+}
+
+# ab_row DIR WHAT KEY TARGET: a table row of lab_ab's KEY, A and B each
+# round, their medians and A/B; TARGET (a bc expression of r, or "") adds
+# "WHAT: met." or "missed." to $verdicts.
+ab_row() {
+	local dir=$1 what=$2 key=$3 target=$4 a b r
+	a=$(median < "$dir/$key-a")
+	b=$(median < "$dir/$key-b")
+	r=$(ratio "$a" "$b")
+	if [ -n "$target" ]; then
+		[ "$(echo "r = $r; $target" | bc)" -eq 1 ] && verdicts+="$what: met. " ||
+			verdicts+="$what: **missed**. "
+	fi
+	echo "| $what | $(tr '\n' ' ' < "$dir/$key-a") | $(tr '\n' ' ' < "$dir/$key-b") |" \
+		"$(fmt "$a" 2) | $(fmt "$b" 2) | **$r** |"
+}
