@@ -107,7 +107,12 @@ int jail_seccomp_load(void)
 		errno = ENOMEM;
 		return -1;
 	}
-	r = add_rules(ctx);
+	/* A binary tree by syscall number: about eight comparisons instead of a
+	 * walk through the whole list, on each of the five or six host calls
+	 * (ptrace, wait4) that one guest system call costs the kernel. */
+	r = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2);
+	if (r == 0)
+		r = add_rules(ctx);
 	if (r == 0)
 		r = seccomp_load(ctx);
 	seccomp_release(ctx);
