@@ -12,26 +12,9 @@ source "$(dirname "$0")/lib.sh"
 need_lab_lock
 
 ROUNDS=${ROUNDS:-3}
-STOCK=/usr/bin/linux.uml
-[ -x "$STOCK" ] || die "$STOCK missing: apt-get install user-mode-linux"
 w=$WORK/boot
 mkdir -p "$w"
-gcc -shared -fPIC -O2 -Wall -Wextra -Werror -o "$w/xstate_shim.so" \
-	"$TOP/tests/bench/xstate_shim.c" || die "cannot build the xstate shim"
-# The stock kernel as honeynet's --kernel: the shim preloaded, and on its
-# command line what our kernel's honeypot defaults supply by themselves
-# (root on the first disk, console on stdout only, eth0 on the pre-made
-# tap0 without the uml_net helper), so both boot the same guest the same way.
-cat > "$w/stock-linux" <<SH
-#!/bin/bash
-args=()
-for a in "\$@"; do
-	[ "\$a" = "eth0=tuntap,,," ] && a=eth0=tuntap,tap0
-	args+=("\$a")
-done
-LD_PRELOAD=$w/xstate_shim.so exec $STOCK "\${args[@]}" root=/dev/ubda rw con0=null,fd:1 con=null ssl=null
-SH
-chmod +x "$w/stock-linux"
+stock_kernel=$(stock_linux "$w")
 
 # One lab up (to sshd answering from hn-inet) with kernel $1;
 # prints seconds. A failed try (the lab is shared) is retried, and only the
@@ -57,7 +40,7 @@ say "lab up, ours vs stock, $ROUNDS rounds each"
 : > "$w/ours"; : > "$w/stock"
 for ((i = 0; i < ROUNDS; i++)); do
 	lab_up_time "$TOP/build/linux" >> "$w/ours"
-	lab_up_time "$w/stock-linux" >> "$w/stock"
+	lab_up_time "$stock_kernel" >> "$w/stock"
 done
 ours=$(median < "$w/ours")
 stock=$(median < "$w/stock")
@@ -76,7 +59,7 @@ Command (tests/bench/boot.sh), alternating, $ROUNDS rounds each, same build/root
 
 Seconds from the command to sshd's banner on 203.0.113.10 from hn-inet
 (\`lab up\` returns then). Stock is $STOCK ($stock_version), run
-through build/bench/boot/stock-linux, a wrapper boot.sh writes, which:
+through build/bench/boot/stock-linux, a wrapper lib.sh's stock_linux writes, which:
 
 - preloads tests/bench/xstate_shim.c: the stock kernel panics at init on
   this host (its XSAVE area is larger than UML 6.1 expects; our patch 0001

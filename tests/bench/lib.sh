@@ -140,3 +140,31 @@ ab_row() {
 	echo "| $what | $(tr '\n' ' ' < "$dir/$key-a") | $(tr '\n' ' ' < "$dir/$key-b") |" \
 		"$(fmt "$a" 2) | $(fmt "$b" 2) | **$r** |"
 }
+
+# Debian's stock UML kernel, and stock_linux DIR: a wrapper in DIR that
+# runs it as honeynet's --kernel (prints its path). The stock kernel
+# panics at init on hosts with large XSAVE areas (patch 0001 fixes ours),
+# so the wrapper preloads tests/bench/xstate_shim.c; and it puts on the
+# command line what our kernel's honeypot defaults supply by themselves
+# (root on the first disk, console on stdout only, eth0 on the pre-made
+# tap0 without the uml_net helper), so both boot the same guest the same
+# way. A script cannot run in the jail (it holds one binary): use it with
+# --jail off.
+STOCK=/usr/bin/linux.uml
+stock_linux() {
+	local dir=$1
+	[ -x "$STOCK" ] || die "$STOCK missing: apt-get install user-mode-linux"
+	gcc -shared -fPIC -O2 -Wall -Wextra -Werror -o "$dir/xstate_shim.so" \
+		"$TOP/tests/bench/xstate_shim.c" || die "cannot build the xstate shim"
+	cat > "$dir/stock-linux" <<SH
+#!/bin/bash
+args=()
+for a in "\$@"; do
+	[ "\$a" = "eth0=tuntap,,," ] && a=eth0=tuntap,tap0
+	args+=("\$a")
+done
+LD_PRELOAD=$dir/xstate_shim.so exec $STOCK "\${args[@]}" root=/dev/ubda rw con0=null,fd:1 con=null ssl=null
+SH
+	chmod +x "$dir/stock-linux"
+	echo "$dir/stock-linux"
+}
