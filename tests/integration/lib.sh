@@ -41,10 +41,13 @@ lab_lock() {
 }
 
 # attacker CMD...: runs CMD in the guest over ssh from hn-inet, as root.
+# A guest that stops answering ends it after a minute (ServerAlive), so a
+# stalled guest fails the check instead of stalling the suite.
 attacker() {
 	ip netns exec hn-inet sshpass -p "${ROOT_PASSWORD:-root}" \
 		ssh -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
-		-o LogLevel=ERROR -o ConnectTimeout=10 "root@$LAB_PUBLIC" "$@"
+		-o LogLevel=ERROR -o ConnectTimeout=10 -o ServerAliveInterval=15 \
+		-o ServerAliveCountMax=4 "root@$LAB_PUBLIC" "$@"
 }
 
 # guest CMD...: CMD's output in the lab guest, stderr included; fails when
