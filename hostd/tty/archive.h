@@ -1,11 +1,11 @@
-/* The run's archive: turns checked stream records into tty files and events, and keeps the counts. */
+/* The TTY archive: turns checked stream records into tty files and events in the run's record, and keeps the counts. */
 #ifndef ARCHIVE_H
 #define ARCHIVE_H
 
 #include <limits.h>
 #include <stdint.h>
 
-#include "events.h"
+#include "record.h"
 #include "session.h"
 #include "wire_parse.h"
 
@@ -22,24 +22,20 @@ struct archive_counters {
 };
 
 struct archive {
-	char run_dir[PATH_MAX];
-	int dirfd;
+	struct record *rec;	/* the run directory, events, the failure state */
 	int ended;		/* the stream's end was seen */
-	int failed;		/* a write failed: fail_msg says where and why */
-	char fail_msg[PATH_MAX + SESSION_FILE_MAX + 128];
 	unsigned int flush_ms;
 	uint64_t last_flush_ms;
 	struct archive_counters c;
 	struct session_table sessions;
-	struct events ev;
 	struct wire_parser wp;
 };
 
 /*
- * Sets up run_dir (created if missing) with tty/ and a new events.jsonl.
- * Returns a heap archive, or NULL after saying why on stderr.
+ * Sets up tty/ in rec's run directory. Returns a heap archive, or NULL
+ * after saying why on stderr.
  */
-struct archive *archive_open(const char *run_dir, unsigned int flush_ms);
+struct archive *archive_open(struct record *rec, unsigned int flush_ms);
 
 /* Takes n more stream bytes. */
 void archive_feed(struct archive *a, const void *buf, size_t n);
@@ -47,20 +43,13 @@ void archive_feed(struct archive *a, const void *buf, size_t n);
 /* The stream ended (EOF): reports a trailing partial record. */
 void archive_end_stream(struct archive *a);
 
-/* Sync-flushes dirty tty files when flush_ms have passed since the last time. */
+/* Sync-flushes dirty tty files and the record's pending events when flush_ms have passed since the last time. */
 void archive_tick(struct archive *a, uint64_t mono_now_ms);
 
-/* Closes every open session (tty.close with reason) and events.jsonl; free(a) after. Returns 0 or -1 (failed). */
+/* Milliseconds until archive_tick has a flush to do. */
+uint64_t archive_timeout_ms(const struct archive *a, uint64_t mono_now_ms);
+
+/* Closes every open session (tty.close with reason); free(a) after. Returns 0, or -1 if the record failed. */
 int archive_close(struct archive *a, const char *reason);
-
-/*
- * Recording failed: the loop pauses the guest, says fail_msg once and
- * exits 4 at stop. Only the first failure is kept (it is the cause).
- */
-void archive_fail(struct archive *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-/* Emits a hostd-side event: the caller adds members to the jline, then archive_emit. */
-struct jline *archive_event(struct archive *a, const char *type);
-void archive_emit(struct archive *a);
 
 #endif
