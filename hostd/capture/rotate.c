@@ -7,6 +7,7 @@
 
 #include "hostd.h"
 #include "rotate.h"
+#include "safename.h"
 
 int64_t rot_boundary(int64_t t, unsigned int period)
 {
@@ -22,27 +23,17 @@ void rot_name(char *out, size_t cap, const char *base, int64_t t, unsigned int n
 {
 	time_t s = (time_t)t;
 	struct tm tm;
-	char ts[32], suffix[16] = "";
+	char ts[32], suffix[16];
 
 	if (!gmtime_r(&s, &tm) || !strftime(ts, sizeof(ts), "%Y%m%dT%H%M%SZ", &tm))
 		snprintf(ts, sizeof(ts), "%lld", (long long)t);
-	if (n > 1)
-		snprintf(suffix, sizeof(suffix), "~%u", n);
+	safename_copy(suffix, n);
 	snprintf(out, cap, "%s-%s%s.pcap.gz", base, ts, suffix);
 }
 
 void rot_base(char *out, size_t cap, const char *iface)
 {
-	size_t i;
-
-	for (i = 0; iface[i] && i + 1 < cap; i++)
-		out[i] = (strchr("._+-", iface[i]) ||
-			  (iface[i] >= 'a' && iface[i] <= 'z') ||
-			  (iface[i] >= 'A' && iface[i] <= 'Z') ||
-			  (iface[i] >= '0' && iface[i] <= '9')) ? iface[i] : '_';
-	if (cap)
-		out[i] = '\0';
-	if (cap > 3 && i == 0)
+	if (safename(out, cap, iface, strlen(iface), '_') == 0 && cap > 3)
 		snprintf(out, cap, "if");
 }
 
