@@ -2,7 +2,6 @@
 #ifndef ARCHIVE_H
 #define ARCHIVE_H
 
-#include <limits.h>
 #include <stdint.h>
 
 #include "record.h"
