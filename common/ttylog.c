@@ -1,19 +1,6 @@
 /* The archive's tty session record: the UML/Cowrie ttylog layout, 24 bytes LE. */
+#include "byteorder.h"
 #include "ttylog.h"
-
-static void put_le32(unsigned char *p, uint32_t v)
-{
-	p[0] = (unsigned char)v;
-	p[1] = (unsigned char)(v >> 8);
-	p[2] = (unsigned char)(v >> 16);
-	p[3] = (unsigned char)(v >> 24);
-}
-
-static uint32_t get_le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
 
 void ttylog_put(unsigned char out[TTYLOG_HEADER_SIZE], const struct ttylog_rec *r)
 {

@@ -64,7 +64,7 @@ int loop_stop_signal(void)
 
 static void guest_exit_event(struct run *r)
 {
-	struct jline *j = archive_event(r->a, "guest.exit");
+	struct jline *j = record_event(r->rec, "guest.exit");
 
 	jl_i64(j, "pid", r->g->pid);
 	if (WIFEXITED(r->g->status))
@@ -75,7 +75,7 @@ static void guest_exit_event(struct run *r)
 		jl_i64(j, "signal", WTERMSIG(r->g->status));
 	else
 		jl_null(j, "signal");
-	archive_emit(r->a);
+	record_emit(r->rec);
 }
 
 static void reap(struct run *r, int wait)
@@ -120,11 +120,11 @@ static void suspend(struct run *r)
 	r->suspended = 1;
 	report("%s; guest paused, nothing more is read. Free space, then stop hostd "
 	       "(SIGTERM) to close the archive; what was written is kept",
-	       r->a->fail_msg);
-	j = archive_event(r->a, "hostd.suspend");
-	jl_cstr(j, "what", r->a->fail_msg);
+	       record_fail_msg(r->rec));
+	j = record_event(r->rec, "hostd.suspend");
+	jl_cstr(j, "what", record_fail_msg(r->rec));
 	jl_bool(j, "guest_paused", r->g->paused);
-	archive_emit(r->a);
+	record_emit(r->rec);
 }
 
 /* Helpers that kept the stream open after the kernel exited were killed; stop waiting. */
@@ -140,8 +140,7 @@ static void give_up_eof(struct run *r)
 
 static int poll_timeout(const struct run *r)
 {
-	uint64_t now = mono_ms(), due = r->a->last_flush_ms + r->a->flush_ms;
-	uint64_t t = due > now ? due - now : 0;
+	uint64_t now = mono_ms(), t = archive_timeout_ms(r->a, now);
 
 	if (r->g->exited && !r->eof && t > HOSTD_EOF_GRACE_MS)
 		t = HOSTD_EOF_GRACE_MS;
@@ -208,7 +207,7 @@ static void wait_once(struct run *r, const sigset_t *waitmask)
 	if (log_i >= 0 && p[log_i].revents)
 		read_stream(r);
 	if (con_i >= 0 && p[con_i].revents)
-		console_read(r->con, r->a);
+		console_read(r->con, r->rec);
 	if (hash_i >= 0 && p[hash_i].revents)
 		rootfs_poll(r->rootfs);
 	if (cap_i >= 0 && p[cap_i].revents)
@@ -226,7 +225,7 @@ enum loop_end loop_run(struct run *r, const sigset_t *waitmask)
 			child_exited = 0;
 			reap(r, 0);
 		}
-		if (r->a->failed && !r->suspended)
+		if (record_failed(r->rec) && !r->suspended)
 			suspend(r);
 		if (!r->suspended && r->g->exited && r->eof)
 			return LOOP_DONE;
@@ -235,7 +234,7 @@ enum loop_end loop_run(struct run *r, const sigset_t *waitmask)
 			give_up_eof(r);
 		wait_once(r, waitmask);
 		archive_tick(r->a, mono_ms());
-		budget_tick(r->budget, r->a, mono_ms());
+		budget_tick(r->budget, r->rec, mono_ms());
 		if (r->cap)
 			capture_tick(r->cap, now_ns(), mono_ms());
 		if (r->nl)

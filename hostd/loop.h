@@ -11,16 +11,18 @@
 #include "connlog.h"
 #include "console.h"
 #include "guest.h"
+#include "record.h"
 #include "rootfs.h"
 
 struct run {
-	struct archive *a;
+	struct record *rec;	/* the run directory, events, the failure state */
+	struct archive *a;	/* the TTY stream's */
 	struct guest *g;
 	struct rootfs_id *rootfs;
 	struct capture *cap;	/* --capture, or NULL */
 	struct connlog *nl;	/* --nflog, or NULL */
 	struct console *con;	/* the kernel's console, relayed into console.log */
-	struct budget *budget;	/* --budget: its end fails the archive */
+	struct budget *budget;	/* --budget: its end fails the record */
 	int eof;		/* the stream reached EOF (or was given up on) */
 	uint64_t exit_ms;	/* monotonic time the guest exited */
 	int suspended;		/* recording failed: guest paused, stream not read */

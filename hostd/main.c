@@ -24,6 +24,7 @@
 #include "netopts.h"
 #include "parse_uint.h"
 #include "privdrop.h"
+#include "record.h"
 #include "rootfs.h"
 #include "clock.h"
 #include "report.h"
@@ -241,22 +242,25 @@ static void summary(const struct archive_counters *c)
 	       (unsigned long long)c->dropped_records);
 }
 
-/* Closes the archive, rewrites meta.json as final, says the counts. Returns 0, or -1 if anything failed. */
-static int finish(struct archive *a, struct meta *m, const char *reason)
+/* Closes the archive and the record, rewrites meta.json as final, says the counts. Returns 0, or -1 if anything failed. */
+static int finish(struct record *rec, struct archive *a, struct meta *m, const char *reason)
 {
 	int r = archive_close(a, reason);
 
+	if (record_close(rec) < 0)
+		r = -1;
 	m->stop_ns = now_ns();
 	m->c = &a->c;
-	m->fail_msg = a->failed ? a->fail_msg : NULL;
-	if (a->failed && strcmp(m->state, "failed"))
+	m->fail_msg = record_fail_msg(rec);
+	if (m->fail_msg && strcmp(m->state, "failed"))
 		m->state = "failed";
 	if (meta_write(m) < 0)
 		r = -1;
-	if (a->failed)
-		report("%s; the archive is incomplete", a->fail_msg);
+	if (m->fail_msg)
+		report("%s; the archive is incomplete", m->fail_msg);
 	summary(&a->c);
 	free(a);
+	free(rec);
 	return r;
 }
 
@@ -274,9 +278,10 @@ static int run_parse(const struct opts *o)
 			  .input = o->parse, .kernel_size = -1, .flush_ms = o->flush_ms,
 			  .guest_cpu = -1 };
 	struct rootfs_id rfs;
-	struct archive *a;
+	struct record *rec;
+	struct archive *a = NULL;
 	int fd = open_input(o->parse);
-	ssize_t k;
+	ssize_t k = 0;
 
 	if (fd < 0) {
 		report("%s: %s; nothing parsed", o->parse, strerror(errno));
@@ -285,19 +290,22 @@ static int run_parse(const struct opts *o)
 	rootfs_start(&rfs, o->rootfs);
 	m.rootfs = &rfs;
 	m.start_ns = now_ns();
-	a = archive_open(o->run_dir, o->flush_ms);
+	rec = record_open(o->run_dir);
+	if (rec)
+		a = archive_open(rec, o->flush_ms);
 	if (!a || meta_write(&m) < 0)
 		return HOSTD_EXIT_SETUP;
-	while (!a->failed && ((k = read(fd, buf, sizeof(buf))) > 0 || (k < 0 && errno == EINTR))) {
+	while (!record_failed(rec) &&
+	       ((k = read(fd, buf, sizeof(buf))) > 0 || (k < 0 && errno == EINTR))) {
 		if (k > 0)
 			archive_feed(a, buf, (size_t)k);
 		archive_tick(a, mono_ms());
 	}
-	if (!a->failed && k < 0)
+	if (!record_failed(rec) && k < 0)
 		report("%s: %s; archived what was read", o->parse, strerror(errno));
 	rootfs_finish(&rfs, HOSTD_ROOTFS_HASH_WAIT_MS);
 	m.state = "stopped";
-	return finish(a, &m, "stream end") < 0 ? HOSTD_EXIT_RECORD : HOSTD_EXIT_OK;
+	return finish(rec, a, &m, "stream end") < 0 ? HOSTD_EXIT_RECORD : HOSTD_EXIT_OK;
 }
 
 /* KERNEL ARGS... tty_log_fd=N, NULL; or NULL if ARGS already name a tty_log_fd. */
@@ -322,10 +330,10 @@ static char **kernel_argv(const struct opts *o)
 	return v;
 }
 
-static void guest_start_event(struct archive *a, const struct guest *g,
+static void guest_start_event(struct record *rec, const struct guest *g,
 			      char **argv, int n)
 {
-	struct jline *j = archive_event(a, "guest.start");
+	struct jline *j = record_event(rec, "guest.start");
 
 	jl_i64(j, "pid", g->pid);
 	jl_cstr(j, "kernel", argv[0]);
@@ -337,7 +345,7 @@ static void guest_start_event(struct archive *a, const struct guest *g,
 		jl_i64(j, "cpu", g->jail->cpu);
 	else
 		jl_null(j, "cpu");
-	archive_emit(a);
+	record_emit(rec);
 }
 
 /* The run's cgroup takes the run directory's name when it is a plain one. */
@@ -372,9 +380,9 @@ static int jail_ready(const struct opts *o, struct jail *j, char **argv)
 	return jail_prepare(j, argv[0], name);
 }
 
-static int exit_status(const struct archive *a, const struct guest *g, int signalled)
+static int exit_status(const struct record *rec, const struct guest *g, int signalled)
 {
-	if (a->failed)
+	if (record_failed(rec))
 		return HOSTD_EXIT_RECORD;
 	if (signalled)
 		return HOSTD_EXIT_STOPPED;
@@ -383,40 +391,43 @@ static int exit_status(const struct archive *a, const struct guest *g, int signa
 	return HOSTD_EXIT_GUEST;
 }
 
-/* Everything before the guest runs: identity, archive, console. Returns the archive or NULL. */
-static struct archive *prepare(const struct opts *o, struct meta *m,
-			       struct rootfs_id *rfs, struct console *con, int *console)
+/* Everything before the guest runs: identity, record, archive, console. Returns 0, or -1 after saying why. */
+static int prepare(const struct opts *o, struct meta *m, struct run *r, int *console)
 {
-	struct archive *a;
 	off_t size;
 
 	if (sha256_file(m->kernel, m->kernel_sha, &size) < 0) {
 		report("%s: %s; guest not started", m->kernel, strerror(errno));
-		return NULL;
+		return -1;
 	}
 	m->kernel_size = size;
-	rootfs_start(rfs, o->rootfs);
-	a = archive_open(o->run_dir, o->flush_ms);
-	if (!a)
-		return NULL;
-	if (console_open(con, a->dirfd, o->run_dir, HOSTD_CONSOLE_CAP, console) < 0) {
-		archive_close(a, "setup failed");
-		free(a);
-		return NULL;
+	rootfs_start(r->rootfs, o->rootfs);
+	r->rec = record_open(o->run_dir);
+	if (!r->rec)
+		return -1;
+	r->a = archive_open(r->rec, o->flush_ms);
+	if (r->a && console_open(r->con, record_dirfd(r->rec), o->run_dir, HOSTD_CONSOLE_CAP,
+				 console) == 0)
+		return 0;
+	if (r->a) {
+		archive_close(r->a, "setup failed");
+		free(r->a);
 	}
-	return a;
+	record_close(r->rec);
+	free(r->rec);
+	return -1;
 }
 
 /* Opens the capture and the NFLOG socket (both need root). Returns 0, or -1 after saying why. */
 static int open_net(const struct opts *o, struct run *r)
 {
 	if (o->net.capture) {
-		r->cap = capture_open(r->a, o->net.capture, o->net.rotate, o->flush_ms, r->budget);
+		r->cap = capture_open(r->rec, o->net.capture, o->net.rotate, o->flush_ms, r->budget);
 		if (!r->cap)
 			return -1;
 	}
 	if (o->net.nflog >= 0) {
-		r->nl = connlog_open(r->a, o->net.nflog, o->net.nflog_unlogged, o->net.limit);
+		r->nl = connlog_open(r->rec, o->net.nflog, o->net.nflog_unlogged, o->net.limit);
 		if (!r->nl)
 			return -1;
 	}
@@ -433,19 +444,19 @@ static void close_net(struct run *r)
 }
 
 /* The run directory and its subdirectories to USER, then setuid; hostd.user says so. */
-static int drop_privileges(const struct privdrop *pd, int dirfd, struct archive *a,
+static int drop_privileges(const struct privdrop *pd, int dirfd, struct record *rec,
 			   const char *run_dir)
 {
 	struct jline *j;
 
 	if (privdrop_chown(pd, dirfd, run_dir) < 0 || privdrop_apply(pd) < 0)
 		return -1;
-	j = archive_event(a, "hostd.user");
+	j = record_event(rec, "hostd.user");
 	jl_cstr(j, "user", pd->user);
 	jl_u64(j, "uid", pd->uid);
 	jl_u64(j, "gid", pd->gid);
 	jl_strv(j, "capabilities", NULL, 0);
-	archive_emit(a);
+	record_emit(rec);
 	return 0;
 }
 
@@ -486,25 +497,24 @@ static int start_run(const struct opts *o, struct meta *m, struct run *r, char *
 {
 	int console;
 
-	r->a = prepare(o, m, r->rootfs, r->con, &console);
-	if (!r->a)
+	if (prepare(o, m, r, &console) < 0)
 		return HOSTD_EXIT_SETUP;
 	m->console = r->con;
 	m->dirfd = open(o->run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (m->dirfd < 0 || budget_start(o, m, r->budget) < 0 || open_net(o, r) < 0 ||
 	    jail_ready(o, j, argv) < 0 || guest_start(r->g, argv, console, j) < 0) {
 		close(console);
-		console_close(r->con, r->a);
+		console_close(r->con, r->rec);
 		close_net(r);
 		m->state = "failed";
 		m->guest_pid = r->g->pid;
-		finish(r->a, m, "setup failed");
+		finish(r->rec, r->a, m, "setup failed");
 		rootfs_finish(r->rootfs, 0);
 		return HOSTD_EXIT_SETUP;
 	}
 	close(console);		/* the kernel holds the write end: EOF comes when it and its helpers are gone */
 	m->guest_pid = r->g->pid;
-	guest_start_event(r->a, r->g, argv, m->cmdline_n);
+	guest_start_event(r->rec, r->g, argv, m->cmdline_n);
 	meta_write(m);
 	return 0;
 }
@@ -544,12 +554,12 @@ static int run_live(const struct opts *o)
 	st = start_run(o, &m, &r, argv, &jail);
 	if (st)
 		return st;
-	if (o->net.user && drop_privileges(&pd, m.dirfd, r.a, o->run_dir) < 0) {
+	if (o->net.user && drop_privileges(&pd, m.dirfd, r.rec, o->run_dir) < 0) {
 		dropped = 0;
 		loop_stop_guest(&r);	/* nothing runs with a hostd that kept root against its orders */
 	} else {
 		/* After the drop, so the reader thread has hostd's final credentials; if it
-		 * cannot start, the archive has failed and the loop pauses the guest. */
+		 * cannot start, the record has failed and the loop pauses the guest. */
 		if (r.cap)
 			capture_start(r.cap);
 		signalled = loop_run(&r, &waitmask) == LOOP_SIGNAL;
@@ -559,14 +569,14 @@ static int run_live(const struct opts *o)
 		loop_stop_guest(&r);
 	}
 	close_net(&r);
-	console_close(&con, r.a);
+	console_close(&con, r.rec);
 	budget_scan(&bud);
 	rootfs_finish(&rfs, signalled || !dropped ? 0 : HOSTD_ROOTFS_HASH_WAIT_MS);
 	m.guest_exited = g.exited;
 	m.guest_status = g.status;
 	m.state = !dropped ? "failed" : signalled ? "signalled" : "stopped";
-	st = dropped ? exit_status(r.a, &g, signalled) : HOSTD_EXIT_SETUP;
-	if (finish(r.a, &m, signalled ? "hostd stopped" : "stream end") < 0 && st == HOSTD_EXIT_OK)
+	st = dropped ? exit_status(r.rec, &g, signalled) : HOSTD_EXIT_SETUP;
+	if (finish(r.rec, r.a, &m, signalled ? "hostd stopped" : "stream end") < 0 && st == HOSTD_EXIT_OK)
 		st = HOSTD_EXIT_RECORD;
 	close(m.dirfd);
 	free(argv);

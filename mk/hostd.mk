@@ -1,11 +1,14 @@
 # hostd (hostd/), its unit tests (tests/unit/hostd), and its fuzz targets
 # (tests/fuzz, mk/fuzz.mk).
-HOSTD_SRC := $(sort $(wildcard hostd/*.c)) common/ttylog.c common/report.c common/write_all.c \
-	common/parse_uint.c common/bytesize.c common/budget_policy.c
-HOSTD_HDR := $(wildcard hostd/*.h) common/ttylog.h common/report.h common/write_all.h \
-	common/parse_uint.h common/bytesize.h common/budget_policy.h
+# hostd/ holds main.c and the loop; each subfolder one concern (hostd/README).
+HOSTD_DIRS := hostd $(patsubst %/,%,$(sort $(dir $(wildcard hostd/*/*))))
+HOSTD_SRC := $(sort $(foreach d,$(HOSTD_DIRS),$(wildcard $(d)/*.c))) common/ttylog.c common/report.c common/write_all.c \
+	common/parse_uint.c common/bytesize.c common/budget_policy.c common/safename.c common/utf8.c common/json_str.c
+HOSTD_HDR := $(foreach d,$(HOSTD_DIRS),$(wildcard $(d)/*.h)) common/ttylog.h common/report.h common/write_all.h \
+	common/parse_uint.h common/bytesize.h common/budget_policy.h common/safename.h common/utf8.h \
+	common/json_str.h common/byteorder.h
 HOSTD_LIB := $(filter-out hostd/main.c,$(HOSTD_SRC))
-HOSTD_INC := -Ihostd -Icommon
+HOSTD_INC := $(addprefix -I,$(HOSTD_DIRS)) -Icommon
 HOSTD_LIBS := -lz -lcrypto -lpcap -lseccomp
 HOSTD_TESTS := $(sort $(wildcard tests/unit/hostd/*.c))
 HOSTD_TEST_HDR := $(wildcard tests/unit/hostd/*.h)

@@ -1,6 +1,8 @@
 # ttyreplay (tools/ttyreplay) and its unit tests (tests/unit/ttyreplay).
-TTYREPLAY_SRC := $(sort $(wildcard tools/ttyreplay/*.c)) common/ttylog.c common/parse_uint.c
-TTYREPLAY_HDR := $(wildcard tools/ttyreplay/*.h) common/ttylog.h common/parse_uint.h
+TTYREPLAY_SRC := $(sort $(wildcard tools/ttyreplay/*.c)) common/ttylog.c common/parse_uint.c common/utf8.c \
+	common/json_str.c
+TTYREPLAY_HDR := $(wildcard tools/ttyreplay/*.h) common/ttylog.h common/parse_uint.h common/utf8.h \
+	common/json_str.h common/byteorder.h
 TTYREPLAY_LIB := $(filter-out tools/ttyreplay/main.c,$(TTYREPLAY_SRC))
 TTYREPLAY_TESTS := $(sort $(wildcard tests/unit/ttyreplay/*.c))
 TTYREPLAY_TEST_HDR := $(wildcard tests/unit/ttyreplay/*.h)

@@ -7,10 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "archive.h"
 #include "connlog.h"
 #include "jsoncheck.h"
 #include "nflog.h"
+#include "record.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -30,25 +30,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define CHECK(c) do { if (!(c)) abort(); } while (0)
 
-static char dir[256];
-static struct archive *arch;
+static char dir[256], events_path[sizeof(dir) + 16];
+static struct record *rec;
 
 static void remove_dir(void)
 {
 	char path[sizeof(dir) + 16];
 
-	if (arch) {
-		archive_close(arch, "fuzz end");
-		free(arch);
+	if (rec) {
+		record_close(rec);
+		free(rec);
 	}
 	snprintf(path, sizeof(path), "%s/events.jsonl", dir);
 	unlink(path);
-	snprintf(path, sizeof(path), "%s/tty", dir);
-	rmdir(path);
 	rmdir(dir);
 }
 
-/* One archive per process, on tmpfs when there is one; events.jsonl is emptied per input. */
+/* One run record per process, on tmpfs when there is one; events.jsonl is emptied per input. */
 static void setup(void)
 {
 	const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
@@ -56,9 +54,10 @@ static void setup(void)
 	snprintf(dir, sizeof(dir), "%s/hostd-fuzz-nflog-XXXXXX", base);
 	if (!mkdtemp(dir))
 		abort();
-	arch = archive_open(dir, 1000);
-	if (!arch)
+	rec = record_open(dir);
+	if (!rec)
 		abort();
+	snprintf(events_path, sizeof(events_path), "%s/events.jsonl", dir);
 	atexit(remove_dir);
 }
 
@@ -254,7 +253,7 @@ static void check_events(const struct model *models, size_t nmsg)
 	json_t *ev;
 	int fd;
 
-	CHECK(events_flush(&arch->ev) == 0);
+	CHECK(record_flush(rec) == 0);
 	snprintf(path, sizeof(path), "%s/events.jsonl", dir);
 	fd = open(path, O_RDONLY);
 	CHECK(fd >= 0);
@@ -285,10 +284,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct connlog c;
 	size_t nmsg = 0, len;
 
-	if (!arch)
+	if (!rec)
 		setup();
-	CHECK(ftruncate(arch->ev.fd, 0) == 0);
-	connlog_init(&c, arch, 5, -1, limits);
+	CHECK(truncate(events_path, 0) == 0);	/* events.jsonl is appended to (O_APPEND) */
+	connlog_init(&c, rec, 5, -1, limits);
 	while (size >= 2 && nmsg < FUZZ_NFLOG_MSGS) {
 		len = (size_t)(data[0] | data[1] << 8);
 		data += 2;
@@ -308,6 +307,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	CHECK(c.messages == nmsg && c.events + c.unparsed == nmsg);
 	check_events(models, nmsg);
-	CHECK(!arch->failed);
+	CHECK(!record_failed(rec));
 	return 0;
 }

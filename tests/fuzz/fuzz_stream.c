@@ -275,6 +275,7 @@ static void check_run(void)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	struct record *rec;
 	struct archive *a;
 	uint32_t rng;
 	unsigned int mode;
@@ -289,7 +290,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	data++;
 	size--;
 	expect_records(data, size);
-	a = archive_open(dir, 1000);
+	rec = record_open(dir);
+	a = rec ? archive_open(rec, 1000) : NULL;
 	if (!a)
 		abort();
 	while (size > 0) {
@@ -298,9 +300,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		data += k;
 		size -= k;
 	}
-	if (archive_close(a, "fuzz") < 0)
+	if (archive_close(a, "fuzz") < 0 || record_close(rec) < 0)
 		abort();
 	free(a);
+	free(rec);
 	check_run();
 	clean();
 	return 0;

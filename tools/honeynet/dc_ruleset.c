@@ -39,7 +39,7 @@ static void put(struct out *o, const char *fmt, ...)
 /*
  * One place a connection attempt is logged: the paper's kernel log prefix
  * (at most 29 characters, iptables' cap) and the NFLOG prefix "hn DIR
- * CLASS VERDICT" that hostd splits on spaces (hostd/nflog.c).
+ * CLASS VERDICT" that hostd splits on spaces (hostd/netlog/nflog.c).
  */
 struct log_point {
 	const char *klog;

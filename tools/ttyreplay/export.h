@@ -4,8 +4,8 @@
 
 #include <stdio.h>
 
+#include "asciicast_json.h"
 #include "session.h"
-#include "utf8.h"
 
 /* asciicast has no terminal size in a ttylog to copy: the usual default. */
 #define EXPORT_WIDTH 80

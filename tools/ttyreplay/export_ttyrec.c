@@ -1,16 +1,9 @@
 /* Exports a session's output stream as ttyrec (ttyplay, ipbt, termplay). */
 #include <math.h>
 
+#include "byteorder.h"
 #include "export.h"
 #include "timeline.h"
-
-static void put_le32(unsigned char *p, uint32_t v)
-{
-	p[0] = (unsigned char)v;
-	p[1] = (unsigned char)(v >> 8);
-	p[2] = (unsigned char)(v >> 16);
-	p[3] = (unsigned char)(v >> 24);
-}
 
 int export_ttyrec(struct session *s, const struct export_opts *o, FILE *out)
 {

@@ -5,25 +5,14 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "byteorder.h"
 #include "enc.h"
 #include "tty_log_wire.h"
 
-static void le16(unsigned char *p, uint32_t v)
-{
-	p[0] = (unsigned char)v;
-	p[1] = (unsigned char)(v >> 8);
-}
-
-static void le32(unsigned char *p, uint32_t v)
-{
-	le16(p, v);
-	le16(p + 2, v >> 16);
-}
-
 static void le64(unsigned char *p, uint64_t v)
 {
-	le32(p, (uint32_t)v);
-	le32(p + 4, (uint32_t)(v >> 32));
+	put_le32(p, (uint32_t)v);
+	put_le32(p + 4, (uint32_t)(v >> 32));
 }
 
 size_t enc_rec(unsigned char *out, unsigned int type, uint32_t session,
@@ -32,17 +21,17 @@ size_t enc_rec(unsigned char *out, unsigned int type, uint32_t session,
 	uLong crc;
 
 	memset(out, 0, TTY_LOG_HEADER_SIZE);
-	le32(out, TTY_LOG_MAGIC);
-	le16(out + 4, TTY_LOG_VERSION);
-	le16(out + 6, type);
-	le32(out + 8, session);
-	le32(out + 12, len);
+	put_le32(out, TTY_LOG_MAGIC);
+	put_le16(out + 4, TTY_LOG_VERSION);
+	put_le16(out + 6, type);
+	put_le32(out + 8, session);
+	put_le32(out + 12, len);
 	le64(out + 16, t);
 	out[24] = (unsigned char)dir;
 	if (len)
 		memcpy(out + TTY_LOG_HEADER_SIZE, payload, len);
 	crc = crc32(0L, out, TTY_LOG_HEADER_SIZE + len);
-	le32(out + 28, (uint32_t)crc);
+	put_le32(out + 28, (uint32_t)crc);
 	return TTY_LOG_HEADER_SIZE + len;
 }
 
@@ -52,10 +41,10 @@ size_t enc_open(unsigned char *out, uint32_t session, uint32_t parent,
 	unsigned char p[TTY_LOG_OPEN_SIZE + 256];
 	size_t n = strlen(name);
 
-	le32(p, parent);
-	le32(p + 4, 136);
-	le32(p + 8, session);
-	le32(p + 12, (uint32_t)n);
+	put_le32(p, parent);
+	put_le32(p + 4, 136);
+	put_le32(p + 8, session);
+	put_le32(p + 12, (uint32_t)n);
 	memcpy(p + TTY_LOG_OPEN_SIZE, name, n);
 	return enc_rec(out, TTY_LOG_OPEN, session, 0, ENC_T0, p,
 		       (uint32_t)(TTY_LOG_OPEN_SIZE + n));
@@ -81,13 +70,13 @@ size_t enc_exec(unsigned char *out, uint32_t session, uint32_t pid,
 	size_t fl = strlen(filename);
 
 	memset(p, 0, TTY_LOG_EXEC_SIZE);
-	le32(p, pid);
-	le32(p + 4, 1);
-	le32(p + 8, 1000);
-	le32(p + 12, 0);
-	le32(p + 16, (uint32_t)fl);
-	le32(p + 20, (uint32_t)n);
-	le32(p + 24, argc);
+	put_le32(p, pid);
+	put_le32(p + 4, 1);
+	put_le32(p + 8, 1000);
+	put_le32(p + 12, 0);
+	put_le32(p + 16, (uint32_t)fl);
+	put_le32(p + 20, (uint32_t)n);
+	put_le32(p + 24, argc);
 	memcpy(p + TTY_LOG_EXEC_SIZE, filename, fl);
 	memcpy(p + TTY_LOG_EXEC_SIZE + fl, argv, n);
 	return enc_rec(out, TTY_LOG_EXEC, session, 0, ENC_T0, p,

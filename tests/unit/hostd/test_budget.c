@@ -201,33 +201,33 @@ END_TEST
 
 START_TEST(end_fails_the_archive)
 {
-	struct archive *a = archive_open(dir, 1000);
+	struct record *rec = record_open(dir);
 	struct budget b;
 	uint64_t t;
 	char want[600];
 
-	ck_assert_ptr_nonnull(a);
-	budget_init(&b, a->dirfd, BUDGET_MIN);
+	ck_assert_ptr_nonnull(rec);
+	budget_init(&b, record_dirfd(rec), BUDGET_MIN);
 	t = mono_ms();
 	ck_assert_int_le(budget_timeout_ms(&b, t), HOSTD_BUDGET_SCAN_MS);
 	put("disk.cow", 0, 512 << 10);
-	budget_tick(&b, a, t + HOSTD_BUDGET_SCAN_MS);
-	ck_assert_int_eq(a->failed, 0);
+	budget_tick(&b, rec, t + HOSTD_BUDGET_SCAN_MS);
+	ck_assert_int_eq(record_failed(rec), 0);
 	put("disk.cow", 512 << 10, 1 << 20);
 	/* Not yet due: the scan waits for its timer. */
-	budget_tick(&b, a, t + HOSTD_BUDGET_SCAN_MS + 1);
-	ck_assert_int_eq(a->failed, 0);
+	budget_tick(&b, rec, t + HOSTD_BUDGET_SCAN_MS + 1);
+	ck_assert_int_eq(record_failed(rec), 0);
 	ck_assert_int_eq(budget_timeout_ms(&b, t + HOSTD_BUDGET_SCAN_MS + 1),
 			 HOSTD_BUDGET_SCAN_MS - 1);
-	budget_tick(&b, a, t + 2 * HOSTD_BUDGET_SCAN_MS);
-	ck_assert_int_eq(a->failed, 1);
+	budget_tick(&b, rec, t + 2 * HOSTD_BUDGET_SCAN_MS);
+	ck_assert_int_eq(record_failed(rec), 1);
 	ck_assert_uint_ge(b.used, 3 << 19);
 	snprintf(want, sizeof(want), "archive %s: budget of 1.0 MiB (1048576 bytes) used up: "
 		 "the run directory holds ", dir);
-	ck_assert_msg(strncmp(a->fail_msg, want, strlen(want)) == 0, "%s", a->fail_msg);
+	ck_assert_msg(strncmp(record_fail_msg(rec), want, strlen(want)) == 0, "%s", record_fail_msg(rec));
 	ck_assert_int_eq(b.said, 1);
-	archive_close(a, "test end");
-	free(a);
+	record_close(rec);
+	free(rec);
 }
 END_TEST
 

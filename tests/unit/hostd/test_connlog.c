@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "archive.h"
+#include "record.h"
 #include "connlog.h"
 #include "enc.h"
 #include "hostd.h"
@@ -62,14 +62,14 @@ START_TEST(events_from_messages)
 {
 	const char *dir = test_dir();
 	static const unsigned int limits[NF_NLIMITED] = { 2, 20, 50, 10 };
-	struct archive *a = archive_open(dir, 1000);
+	struct record *rec = record_open(dir);
 	struct connlog c;
 	char path[256], *ev;
 	size_t n;
 	int i;
 
-	ck_assert_ptr_nonnull(a);
-	connlog_init(&c, a, 5, 6, limits);
+	ck_assert_ptr_nonnull(rec);
+	connlog_init(&c, rec, 5, 6, limits);
 	for (i = 0; i < 3; i++) {
 		msg(i < 2 ? "hn out tcp allow" : "hn out tcp drop", 6, 2, 80);
 		connlog_packet(&c, m, mn, NS + (uint64_t)i, 0);
@@ -90,8 +90,8 @@ START_TEST(events_from_messages)
 	connlog_packet(&c, m, mn, NS, 0);
 	connlog_packet(&c, m, 3, NS, 0);
 	connlog_end(&c);
-	ck_assert_int_eq(archive_close(a, "test end"), 0);
-	free(a);
+	ck_assert_int_eq(record_close(rec), 0);
+	free(rec);
 	snprintf(path, sizeof(path), "%s/events.jsonl", dir);
 	ev = slurp(path, &n);
 	ck_assert_ptr_nonnull(ev);
@@ -117,14 +117,14 @@ START_TEST(unlogged_summaries)
 {
 	const char *dir = test_dir();
 	static const unsigned int limits[NF_NLIMITED] = { 9, 20, 50, 10 };
-	struct archive *a = archive_open(dir, 1000);
+	struct record *rec = record_open(dir);
 	struct connlog c;
 	char path[256], *ev;
 	size_t n;
 	int i;
 
-	ck_assert_ptr_nonnull(a);
-	connlog_init(&c, a, 5, 6, limits);
+	ck_assert_ptr_nonnull(rec);
+	connlog_init(&c, rec, 5, 6, limits);
 	ck_assert_int_eq(connlog_wait_ms(&c, 1000), -1);
 	msg("hn in udp allow", 17, 9, 53);
 	connlog_packet(&c, m, mn, NS, 1000);
@@ -145,8 +145,8 @@ START_TEST(unlogged_summaries)
 	unlogged_msg("hn in wall drop");		/* the ruleset writes no such prefix */
 	connlog_packet(&c, m, mn, NS + 60000000000ULL, 90000);
 	connlog_end(&c);
-	ck_assert_int_eq(archive_close(a, "test end"), 0);
-	free(a);
+	ck_assert_int_eq(record_close(rec), 0);
+	free(rec);
 	snprintf(path, sizeof(path), "%s/events.jsonl", dir);
 	ev = slurp(path, &n);
 	ck_assert_ptr_nonnull(ev);
@@ -175,13 +175,13 @@ START_TEST(read_error_is_an_event)
 {
 	const char *dir = test_dir();
 	static const unsigned int limits[NF_NLIMITED] = { 9, 20, 50, 10 };
-	struct archive *a = archive_open(dir, 1000);
+	struct record *rec = record_open(dir);
 	struct connlog c;
 	char path[256], *ev;
 	size_t n;
 
-	ck_assert_ptr_nonnull(a);
-	connlog_init(&c, a, 7, -1, limits);
+	ck_assert_ptr_nonnull(rec);
+	connlog_init(&c, rec, 7, -1, limits);
 	c.p = pcap_open_dead(DLT_NFLOG, 65535);
 	ck_assert_ptr_nonnull(c.p);
 	connlog_read(&c);
@@ -190,8 +190,8 @@ START_TEST(read_error_is_an_event)
 	ck_assert_int_eq(c.error_said, 1);
 	connlog_end(&c);
 	ck_assert_ptr_null(c.p);
-	ck_assert_int_eq(archive_close(a, "test end"), 0);
-	free(a);
+	ck_assert_int_eq(record_close(rec), 0);
+	free(rec);
 	snprintf(path, sizeof(path), "%s/events.jsonl", dir);
 	ev = slurp(path, &n);
 	ck_assert_ptr_nonnull(ev);

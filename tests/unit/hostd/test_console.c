@@ -5,26 +5,26 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "archive.h"
 #include "console.h"
 #include "enc.h"
+#include "record.h"
 #include "suites.h"
 
 static const char *dir;
-static struct archive *a;
+static struct record *rec;
 
 static void setup(void)
 {
 	dir = test_dir();
-	a = archive_open(dir, 1000);
-	ck_assert_ptr_nonnull(a);
+	rec = record_open(dir);
+	ck_assert_ptr_nonnull(rec);
 }
 
 static void teardown(void)
 {
-	if (a) {
-		archive_close(a, "test end");
-		free(a);
+	if (rec) {
+		record_close(rec);
+		free(rec);
 	}
 	test_dir_remove();
 }
@@ -60,22 +60,22 @@ START_TEST(cap_cuts_and_counts)
 	size_t n;
 	int wr;
 
-	ck_assert_int_eq(console_open(&c, a->dirfd, dir, 100, &wr), 0);
+	ck_assert_int_eq(console_open(&c, record_dirfd(rec), dir, 100, &wr), 0);
 	feed(wr, "Linux version 6.1\n");			/* 18 */
-	console_read(&c, a);
+	console_read(&c, rec);
 	log = file("console.log", &n);
 	ck_assert_uint_eq(n, 18);
 	ck_assert_int_eq(memcmp(log, "Linux version 6.1\n", 18), 0);
 	free(log);
 	for (n = 0; n < 10; n++)
 		feed(wr, "0123456789");			/* 100 more: 18 over */
-	console_read(&c, a);
+	console_read(&c, rec);
 	feed(wr, "after the cap\n");			/* 14 more, all over */
 	close(wr);
-	console_close(&c, a);
+	console_close(&c, rec);
 	ck_assert_uint_eq(c.written, 100);
 	ck_assert_uint_eq(c.cut, 18 + 14);
-	ck_assert_int_eq(a->failed, 0);
+	ck_assert_int_eq(record_failed(rec), 0);
 	log = file("console.log", &n);
 	ck_assert_uint_eq(n, 100);
 	/* 18 + 82: eight blocks of digits, and the ninth cut after "01". */
@@ -83,7 +83,7 @@ START_TEST(cap_cuts_and_counts)
 	ck_assert_int_eq(memcmp(log + 88, "0123456789", 10), 0);
 	ck_assert_int_eq(memcmp(log + 98, "01", 2), 0);
 	free(log);
-	ck_assert_int_eq(events_flush(&a->ev), 0);
+	ck_assert_int_eq(record_flush(rec), 0);
 	ev = file("events.jsonl", &n);
 	ck_assert_int_eq(count(ev, "\"type\":\"console.cut\""), 1);
 	ck_assert_ptr_nonnull(strstr(ev, "\"type\":\"console.cut\",\"cap\":100,\"written\":100}"));
@@ -102,14 +102,14 @@ START_TEST(nothing_lost_under_the_cap)
 
 	for (i = 0; i < (3 << 20); i++)
 		want[i] = (unsigned char)(i * 7 + i / 4096);
-	ck_assert_int_eq(console_open(&c, a->dirfd, dir, 16 << 20, &wr), 0);
+	ck_assert_int_eq(console_open(&c, record_dirfd(rec), dir, 16 << 20, &wr), 0);
 	for (i = 0; i < (3 << 20); i += k) {
 		k = (3 << 20) - i < 40000 ? (3 << 20) - i : 40000;
 		ck_assert_int_eq(write(wr, want + i, k), (ssize_t)k);
-		console_read(&c, a);
+		console_read(&c, rec);
 	}
 	close(wr);
-	console_close(&c, a);
+	console_close(&c, rec);
 	ck_assert_uint_eq(c.written, 3 << 20);
 	ck_assert_uint_eq(c.cut, 0);
 	log = file("console.log", &n);
@@ -126,16 +126,16 @@ START_TEST(empty_pipe_does_not_block)
 	struct console c;
 	int wr;
 
-	ck_assert_int_eq(console_open(&c, a->dirfd, dir, 100, &wr), 0);
-	console_read(&c, a);
+	ck_assert_int_eq(console_open(&c, record_dirfd(rec), dir, 100, &wr), 0);
+	console_read(&c, rec);
 	ck_assert_uint_eq(c.written, 0);
 	ck_assert_int_ge(c.rd, 0);
 	ck_assert_int_ne(fcntl(c.rd, F_GETFL) & O_NONBLOCK, 0);
 	ck_assert_int_eq(fcntl(wr, F_GETFL) & O_NONBLOCK, 0);
 	close(wr);
-	console_read(&c, a);
+	console_read(&c, rec);
 	ck_assert_int_eq(c.rd, -1);	/* EOF: every writer gone */
-	console_close(&c, a);
+	console_close(&c, rec);
 }
 END_TEST
 

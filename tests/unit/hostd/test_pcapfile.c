@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "byteorder.h"
 #include "enc.h"
 #include "hostd.h"
 #include "pcapfile.h"
@@ -30,11 +31,6 @@ static void teardown(void)
 {
 	close(dirfd_);
 	test_dir_remove();
-}
-
-static uint32_t le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
 /* A packet of n bytes whose bytes say its number. */
@@ -81,16 +77,16 @@ START_TEST(headers)
 	unsigned char h[PCAP_HEADER_SIZE], r[PCAP_REC_SIZE];
 
 	pcap_header(h, 262144, 1);
-	ck_assert_uint_eq(le32(h), 0xa1b2c3d4);
+	ck_assert_uint_eq(get_le32(h), 0xa1b2c3d4);
 	ck_assert_uint_eq(h[4] | h[5] << 8, 2);
 	ck_assert_uint_eq(h[6] | h[7] << 8, 4);
-	ck_assert_uint_eq(le32(h + 16), 262144);
-	ck_assert_uint_eq(le32(h + 20), 1);
+	ck_assert_uint_eq(get_le32(h + 16), 262144);
+	ck_assert_uint_eq(get_le32(h + 20), 1);
 	pcap_rec_header(r, 1795844712, 123456, 60, 1514);
-	ck_assert_uint_eq(le32(r), 1795844712);
-	ck_assert_uint_eq(le32(r + 4), 123456);
-	ck_assert_uint_eq(le32(r + 8), 60);
-	ck_assert_uint_eq(le32(r + 12), 1514);
+	ck_assert_uint_eq(get_le32(r), 1795844712);
+	ck_assert_uint_eq(get_le32(r + 4), 123456);
+	ck_assert_uint_eq(get_le32(r + 8), 60);
+	ck_assert_uint_eq(get_le32(r + 12), 1514);
 	ck_assert_uint_eq(pcap_linktype(1), 1);
 	ck_assert_uint_eq(pcap_linktype(12), PCAP_LINKTYPE_RAW);
 	ck_assert_uint_eq(pcap_linktype(239), 239);
@@ -120,7 +116,7 @@ START_TEST(records_read_back)
 	d = gunzip(path, &n, &complete);
 	ck_assert(complete);
 	ck_assert_uint_eq(n, 24 + 50 * 16 + 50 * 100 + 49 * 50 / 2);
-	ck_assert_uint_eq(le32(d + 24 + 12), 1500);	/* orig len kept */
+	ck_assert_uint_eq(get_le32(d + 24 + 12), 1500);	/* orig len kept */
 	free(d);
 }
 END_TEST

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "safename.h"
 #include "session.h"
 
 void session_table_init(struct session_table *t)
@@ -93,30 +94,14 @@ void session_remove(struct session_table *t, struct session *s)
 		t->last = NULL;
 }
 
-static char safe_byte(unsigned char c)
-{
-	if (c == '/')
-		return '-';
-	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '+' || c == '-')
-		return (char)c;
-	return '_';
-}
-
 int session_file_name(char *out, size_t cap, uint32_t id,
 		      const unsigned char *name, size_t n, unsigned int attempt)
 {
-	char safe[TTY_LOG_NAME_MAX + 1], suffix[16] = "";
-	size_t i;
+	char safe[TTY_LOG_NAME_MAX + 1], suffix[16];
 	int k;
 
-	if (n > TTY_LOG_NAME_MAX)
-		n = TTY_LOG_NAME_MAX;
-	for (i = 0; i < n; i++)
-		safe[i] = safe_byte(name[i]);
-	safe[n] = '\0';
-	if (attempt)
-		snprintf(suffix, sizeof(suffix), "~%u", attempt + 1);
+	safename(safe, sizeof(safe), name, n, '-');
+	safename_copy(suffix, attempt + 1);
 	k = snprintf(out, cap, "tty/%06u-%s%s.ttylog.gz", id,
 		     n ? safe : "unnamed", suffix);
 	return k < 0 || (size_t)k >= cap ? -1 : 0;

@@ -7,9 +7,9 @@
 #include <stdatomic.h>
 #include <stdint.h>
 
-#include "archive.h"
 #include "budget.h"
 #include "pktqueue.h"
+#include "record.h"
 #include "rotate.h"
 
 /*
@@ -18,7 +18,7 @@
  * disk is slow; it owns the pcap handle, except that pcap_stats is called
  * by the loop: plock serialises the two (held around each pcap_dispatch
  * and each pcap_stats, never while waiting). Everything else (the files,
- * the counts, the archive) belongs to the loop's thread, the writer. The
+ * the counts, the record) belongs to the loop's thread, the writer. The
  * reader says "packets queued" through the eventfd fd, which the loop
  * polls; the loop says "stop" through stop_fd.
  */
@@ -34,15 +34,12 @@ struct capture {
 	atomic_int read_err;		/* the reader stopped on a read error (release after read_msg) */
 	char read_msg[PCAP_ERRBUF_SIZE];
 	char iface[32];
-	struct archive *a;		/* events, and the fail-closed state */
+	struct record *rec;		/* events, and the fail-closed state */
 	int dirfd;			/* RUN_DIR/pcap */
 	unsigned int flush_ms;
 	uint64_t last_flush_ms;
 	struct pcap_stat last;		/* at the last capture.stats */
-	uint64_t last_dropped_hostd;	/* no file or memory full, in earlier files */
 	uint64_t last_dropped_queue;	/* queue full, at the last capture.stats */
-	uint64_t file_packets0, file_bytes0;	/* totals when the open file began */
-	uint64_t packets, bytes;	/* written, all files */
 	int read_failed;		/* a pcap read error was reported */
 	const struct budget *budget;	/* its capture_share bounds pcap/ */
 	int full;			/* the share is used up: packets are counted, not written */
@@ -57,13 +54,13 @@ struct capture {
  * CAP_NET_RAW); call before dropping privileges. Returns a heap capture,
  * or NULL after saying why.
  */
-struct capture *capture_open(struct archive *a, const char *iface, unsigned int period,
+struct capture *capture_open(struct record *rec, const char *iface, unsigned int period,
 			     unsigned int flush_ms, const struct budget *b);
 
 /*
  * Starts the reader thread. Call after dropping privileges: a thread keeps
  * the credentials it was created with. 0, or -1 (recording failed: the
- * archive says so, the loop pauses the guest).
+ * record says so, the loop pauses the guest).
  */
 int capture_start(struct capture *c);
 

@@ -11,7 +11,7 @@
 /* Room deflate is given per call; more is added as output grows. */
 #define OUT_STEP 16384
 
-static int fail(struct gzwriter *g, int err)
+int gzw_fail(struct gzwriter *g, int err)
 {
 	g->failed = 1;
 	g->err = err;
@@ -73,18 +73,18 @@ static int deflate_into(struct gzwriter *g, const void *in, size_t n, int fl)
 	int zr;
 
 	if (g->fd < 0 || !g->z_ok)
-		return fail(g, EBADF);
+		return gzw_fail(g, EBADF);
 	g->z.next_in = (Bytef *)(uintptr_t)in;
 	g->z.avail_in = (uInt)n;
 	do {
 		if (g->pend_cap - g->pend_len < OUT_STEP / 4 && grow(g) < 0)
-			return fail(g, ENOMEM);
+			return gzw_fail(g, ENOMEM);
 		g->z.next_out = g->pend + g->pend_len;
 		g->z.avail_out = (uInt)(g->pend_cap - g->pend_len);
 		zr = deflate(&g->z, fl);
 		g->pend_len = (size_t)(g->z.next_out - g->pend);
 		if (zr == Z_STREAM_ERROR)
-			return fail(g, ENOMEM);
+			return gzw_fail(g, ENOMEM);
 	} while (g->z.avail_in > 0 || g->z.avail_out == 0 ||
 		 (fl == Z_FINISH && zr != Z_STREAM_END));
 	return 0;
@@ -110,7 +110,7 @@ int gzw_write(struct gzwriter *g)
 	int e;
 
 	if (g->fd < 0)
-		return fail(g, EBADF);
+		return gzw_fail(g, EBADF);
 	while (done < g->pend_len) {
 		k = pwrite(g->fd, g->pend + done, g->pend_len - done, (off_t)(g->written + done));
 		if (k < 0 && errno == EINTR)
@@ -120,7 +120,7 @@ int gzw_write(struct gzwriter *g)
 			/* Best effort: a reader then stops at the last whole stretch. */
 			if (ftruncate(g->fd, (off_t)g->written) < 0)
 				errno = 0;
-			return fail(g, e);
+			return gzw_fail(g, e);
 		}
 		done += (size_t)k;
 	}

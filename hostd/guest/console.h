@@ -4,7 +4,7 @@
 
 #include <stdint.h>
 
-#include "archive.h"
+#include "record.h"
 
 /*
  * The kernel's stdout and stderr are the pipe's write end; hostd reads the
@@ -30,10 +30,10 @@ struct console {
  */
 int console_open(struct console *c, int dirfd, const char *run_dir, uint64_t cap, int *wr);
 
-/* Relays what the pipe holds now, a bounded amount; a write error fails the archive. */
-void console_read(struct console *c, struct archive *a);
+/* Relays what the pipe holds now, a bounded amount; a write error fails the record. */
+void console_read(struct console *c, struct record *rec);
 
 /* Relays what is left in the pipe (its writers are gone or stopped) and closes both ends. */
-void console_close(struct console *c, struct archive *a);
+void console_close(struct console *c, struct record *rec);
 
 #endif

@@ -1,17 +1,12 @@
-/* UTF-8 validation and JSON string text for the asciicast export. */
-#ifndef UTF8_H
-#define UTF8_H
+/* The asciicast export's JSON strings: common/json_str.h's policy with short escapes and U+FFFD, bad bytes counted. */
+#ifndef ASCIICAST_JSON_H
+#define ASCIICAST_JSON_H
 
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
-/* Length of the valid UTF-8 character at p (1..4); 0 if p[0..n) is a valid
- * but unfinished start of one; -1 if p[0] starts no valid character. */
-int utf8_char_len(const unsigned char *p, size_t n);
-
-/* How many bytes at the end of p[0..n) are an unfinished character. */
-size_t utf8_tail(const unsigned char *p, size_t n);
+#include "utf8.h"
 
 /* Bytes that were not UTF-8: how many, and where the first was. */
 struct utf8_report {

@@ -136,7 +136,7 @@ void budget_init(struct budget *b, int dirfd, uint64_t total)
 	b->next_scan_ms = mono_ms() + HOSTD_BUDGET_SCAN_MS;
 }
 
-void budget_tick(struct budget *b, struct archive *a, uint64_t mono_now_ms)
+void budget_tick(struct budget *b, struct record *rec, uint64_t mono_now_ms)
 {
 	char total[32], used[32];
 	uint64_t took, end;
@@ -154,8 +154,8 @@ void budget_tick(struct budget *b, struct archive *a, uint64_t mono_now_ms)
 	b->said = 1;
 	bytesize_format(b->total, total, sizeof(total));
 	bytesize_format(b->used, used, sizeof(used));
-	archive_fail(a, "archive %s: budget of %s (%llu bytes) used up: the run directory holds %s",
-		     a->run_dir, total, (unsigned long long)b->total, used);
+	record_fail(rec, "archive %s: budget of %s (%llu bytes) used up: the run directory holds %s",
+		    record_path(rec), total, (unsigned long long)b->total, used);
 }
 
 int budget_timeout_ms(const struct budget *b, uint64_t mono_now_ms)

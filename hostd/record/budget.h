@@ -1,12 +1,12 @@
-/* The run's archive budget: what the run directory holds on disk, measured on a timer; its end fails the archive. */
+/* The run's archive budget: what the run directory holds on disk, measured on a timer; its end fails the record. */
 #ifndef BUDGET_H
 #define BUDGET_H
 
 #include <limits.h>
 #include <stdint.h>
 
-#include "archive.h"
 #include "hostd.h"
+#include "record.h"
 
 /* A subdirectory's size at the last scan that could read it. */
 struct budget_dir {
@@ -43,8 +43,8 @@ void budget_init(struct budget *b, int dirfd, uint64_t total);
 /* Allocated bytes of everything under the run directory now; also kept in used. */
 uint64_t budget_scan(struct budget *b);
 
-/* Scans when due; at the budget's end fails the archive, naming the budget (the loop pauses the guest). */
-void budget_tick(struct budget *b, struct archive *a, uint64_t mono_now_ms);
+/* Scans when due; at the budget's end fails the record, naming the budget (the loop pauses the guest). */
+void budget_tick(struct budget *b, struct record *rec, uint64_t mono_now_ms);
 
 /* Milliseconds until budget_tick has a scan to do. */
 int budget_timeout_ms(const struct budget *b, uint64_t mono_now_ms);

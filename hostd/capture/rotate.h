@@ -36,7 +36,10 @@ struct rotor {
 	uint64_t retry_ms;		/* a failed step runs again at this monotonic time */
 	int err;			/* the last failure: errno, and the path it named */
 	char err_path[ROT_NAME_MAX + 8];
-	uint64_t dropped;		/* records with no file to go to */
+	uint64_t dropped;		/* records with no file, or refused while the disk refused: this period */
+	uint64_t dropped_all;		/* ... all periods */
+	uint64_t file_packets, file_bytes;	/* written this period (records, captured bytes) */
+	uint64_t packets, bytes;	/* written in all periods */
 	uint64_t files;			/* files finished */
 	uint64_t bytes_done;		/* compressed bytes of the files finished */
 	struct pcapfile f;
@@ -58,8 +61,42 @@ void rot_init(struct rotor *r, int dirfd, const char *dir, const char *iface,
 /* Whether the boundary has passed (or the clock went back more than a period). */
 int rot_due(const struct rotor *r, int64_t now_s);
 
-/* Leaves WRITING for SYNC (a boundary passed, or stop if stopping). */
+/* Leaves WRITING for SYNC (a boundary passed, or stop if stopping); a new period of counts starts. */
 void rot_begin(struct rotor *r, int stopping);
+
+/* The counts a capture.stats reports: this period's (since the last rot_begin) and the totals. */
+struct rot_counts {
+	uint64_t file_packets, file_bytes;	/* written this period */
+	uint64_t packets, bytes;		/* written, all periods */
+	uint64_t dropped, dropped_all;		/* no file, or refused: this period, all periods */
+	uint64_t files;				/* files finished */
+};
+struct rot_counts rot_counts(const struct rotor *r);
+
+/* The open file's final name, or NULL while none is written to (not WRITING). */
+const char *rot_file(const struct rotor *r);
+
+/* The name the open or last file has while written (NAME.part), for messages. */
+const char *rot_part(const struct rotor *r);
+
+/* Whether the machine stopped (DONE), and the name of its state. */
+int rot_done(const struct rotor *r);
+const char *rot_state(const struct rotor *r);
+
+/* The last failure: its errno, and *path the file it named. */
+int rot_error(const struct rotor *r, const char **path);
+
+/* Whether records were added since the last sync flush. */
+int rot_unsynced(const struct rotor *r);
+
+/* t bounded by the time until the boundary (while writing; now_ms on the UTC clock) and until a retry. */
+uint64_t rot_timeout_ms(const struct rotor *r, int64_t now_ms, uint64_t mono_now_ms, uint64_t t);
+
+/* Lets a failed step run again at the next rot_step, without waiting for its retry time. */
+void rot_retry_now(struct rotor *r);
+
+/* Leaves the open file as it is (a .part), closed; for a stop that could not finish it. */
+void rot_abandon(struct rotor *r);
 
 /*
  * Runs the machine as far as it goes now. Returns 0, or -1 when a step

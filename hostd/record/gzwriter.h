@@ -47,6 +47,9 @@ int gzw_add(struct gzwriter *g, const void *p, size_t n);
 /* Whether HOSTD_PENDING_MAX compressed bytes wait: the disk has refused megabytes. */
 int gzw_full(const struct gzwriter *g);
 
+/* Marks the writer failed with err (kept for the caller, and in errno); returns -1. */
+int gzw_fail(struct gzwriter *g, int err);
+
 /* Appends what is pending. 0, or -1 (err says why; kept for the next try). */
 int gzw_write(struct gzwriter *g);
 

@@ -4,22 +4,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "byteorder.h"
 #include "hostd.h"
 #include "pcapfile.h"
-
-static void put_le32(unsigned char *p, uint32_t v)
-{
-	p[0] = (unsigned char)v;
-	p[1] = (unsigned char)(v >> 8);
-	p[2] = (unsigned char)(v >> 16);
-	p[3] = (unsigned char)(v >> 24);
-}
-
-static void put_le16(unsigned char *p, uint16_t v)
-{
-	p[0] = (unsigned char)v;
-	p[1] = (unsigned char)(v >> 8);
-}
 
 void pcap_header(unsigned char out[PCAP_HEADER_SIZE], uint32_t snaplen, uint32_t linktype)
 {

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "byteorder.h"
+
 /* A read past the end returns 0 (or NULL), sets bad and stays at the end. */
 struct le_cur {
 	const unsigned char *p;
@@ -52,17 +54,14 @@ static inline uint16_t le_u16(struct le_cur *c)
 {
 	const unsigned char *q = le_bytes(c, 2);
 
-	return q ? (uint16_t)(q[0] | q[1] << 8) : 0;
+	return q ? get_le16(q) : 0;
 }
 
 static inline uint32_t le_u32(struct le_cur *c)
 {
 	const unsigned char *q = le_bytes(c, 4);
 
-	if (!q)
-		return 0;
-	return (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16 |
-	       (uint32_t)q[3] << 24;
+	return q ? get_le32(q) : 0;
 }
 
 static inline uint64_t le_u64(struct le_cur *c)

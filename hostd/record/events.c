@@ -7,8 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "events.h"
 #include "clock.h"
+#include "events.h"
+#include "json_str.h"
 #include "write_all.h"
 
 void jl_init(struct jline *j, char *buf, size_t cap)
@@ -39,68 +40,15 @@ static void puts_(struct jline *j, const char *s)
 	put(j, s, strlen(s));
 }
 
-static void put_u00(struct jline *j, unsigned char b)
+static void put_cb(void *ctx, const char *s, size_t n)
 {
-	char u[7];
-
-	snprintf(u, sizeof(u), "\\u%04x", b);
-	put(j, u, 6);
+	put(ctx, s, n);
 }
 
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 if s[0] does not start one. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned char lo = 0x80, hi = 0xbf;
-	size_t need, i;
-
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		need = 2;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		need = 3;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		need = 4;
-	else
-		return 0;
-	if (s[0] == 0xe0)
-		lo = 0xa0;	/* overlong */
-	else if (s[0] == 0xed)
-		hi = 0x9f;	/* surrogates */
-	else if (s[0] == 0xf0)
-		lo = 0x90;	/* overlong */
-	else if (s[0] == 0xf4)
-		hi = 0x8f;	/* over U+10FFFF */
-	if (n < need || s[1] < lo || s[1] > hi)
-		return 0;
-	for (i = 2; i < need; i++)
-		if (s[i] < 0x80 || s[i] > 0xbf)
-			return 0;
-	return need;
-}
-
+/* common/json_str.h's policy with neither knob: every byte value stays visible. */
 static void put_escaped(struct jline *j, const unsigned char *s, size_t n)
 {
-	size_t i = 0, k, run;
-
-	while (i < n && !j->overflow) {
-		for (run = i; run < n && s[run] >= 0x20 && s[run] < 0x7f &&
-		     s[run] != '"' && s[run] != '\\'; run++)
-			;
-		put(j, (const char *)s + i, run - i);
-		i = run;
-		if (i >= n)
-			break;
-		if (s[i] == '"' || s[i] == '\\') {
-			put(j, "\\", 1);
-			put(j, (const char *)s + i, 1);
-			i++;
-		} else if (s[i] >= 0x80 && (k = utf8_len(s + i, n - i)) > 0) {
-			put(j, (const char *)s + i, k);
-			i += k;
-		} else {
-			put_u00(j, s[i]);
-			i++;
-		}
-	}
+	json_str(s, n, 0, put_cb, j, NULL);
 }
 
 size_t json_escape(char *out, size_t cap, const void *s, size_t n)

@@ -21,9 +21,7 @@ int ttyfile_put(struct ttyfile *t, const struct ttylog_rec *r, const void *data)
 
 	if (gzw_full(&t->gz)) {
 		/* The disk has refused megabytes: tty data is never dropped silently, so fail. */
-		t->gz.failed = 1;
-		t->gz.err = ENOSPC;
-		return -1;
+		return gzw_fail(&t->gz, ENOSPC);
 	}
 	ttylog_put(h, r);
 	if (gzw_add(&t->gz, h, sizeof(h)) < 0 || (r->len && gzw_add(&t->gz, data, r->len) < 0))
@@ -43,8 +41,10 @@ int ttyfile_close(struct ttyfile *t, char hex[SHA256_HEX])
 	int err;
 
 	hex[0] = '\0';
-	if (t->gz.fd < 0)
+	if (t->gz.fd < 0) {
+		errno = EBADF;
 		return -1;
+	}
 	if (gzw_finish(&t->gz) < 0) {
 		err = t->gz.err;
 		gzw_abandon(&t->gz);

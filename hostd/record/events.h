@@ -37,12 +37,10 @@ void jl_argv(struct jline *j, const char *key, const unsigned char *p, size_t n)
 void jl_strv(struct jline *j, const char *key, char *const *v, int n);
 
 /*
- * Escapes n bytes as the inside of a JSON string: '"' and '\' get a
- * backslash; control bytes and DEL become \u00XX; valid UTF-8 passes
- * through; every byte that is not part of valid UTF-8 (bad lead, missing
- * continuation, overlong, surrogate, over U+10FFFF) becomes \u00XX of its
- * value, so the line stays valid JSON and the byte value stays visible (a
- * reader cannot tell it from a real U+0080..U+00FF). Returns the length
+ * Escapes n bytes as the inside of a JSON string by common/json_str.h's
+ * policy with neither knob: '"' and '\' get a backslash; control bytes and
+ * DEL become \u00XX; valid UTF-8 passes through; every byte that is not
+ * part of valid UTF-8 becomes \u00XX of its value. Returns the length
  * (NUL-terminated), or (size_t)-1 if cap was too small.
  */
 size_t json_escape(char *out, size_t cap, const void *s, size_t n);

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "bytesize.h"
@@ -19,7 +18,19 @@
 /* Recording failed: the same state a tty-file failure sets, so the loop pauses the guest. */
 static void capture_fail(struct capture *c, const char *name, int err)
 {
-	archive_fail(c->a, "capture %s/pcap/%s: %s", c->a->run_dir, name, strerror(err ? err : EIO));
+	char path[ROT_NAME_MAX + 16];
+
+	snprintf(path, sizeof(path), "pcap/%s", name);
+	record_fail_file(c->rec, "capture", path, err);
+}
+
+/* The rotor's last step failed. */
+static void rot_failed(struct capture *c)
+{
+	const char *path;
+	int err = rot_error(&c->rot, &path);
+
+	capture_fail(c, path, err);
 }
 
 /* Reader thread: one packet into the queue (a full queue counts it dropped). */
@@ -95,7 +106,7 @@ int capture_start(struct capture *c)
 	e = pthread_create(&c->reader, NULL, reader, c);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (e) {
-		archive_fail(c->a, "capture %s: cannot start the reader thread: %s", c->iface,
+		record_fail(c->rec, "capture %s: cannot start the reader thread: %s", c->iface,
 			     strerror(e));
 		return -1;
 	}
@@ -112,12 +123,12 @@ static void read_error(struct capture *c)
 		return;
 	c->read_failed = 1;
 	snprintf(msg, sizeof(msg), "capture %s: %s", c->iface, c->read_msg);
-	j = archive_event(c->a, "hostd.error");
+	j = record_event(c->rec, "hostd.error");
 	jl_cstr(j, "what", msg);
 	jl_cstr(j, "event", "capture");
-	archive_emit(c->a);
+	record_emit(c->rec);
 	/* Nothing is recorded from here on: fail closed. */
-	archive_fail(c->a, "%s", msg);
+	record_fail(c->rec, "%s", msg);
 }
 
 /* The share is used up: said once, on stderr and as capture.full; the tty log and exec records go on. */
@@ -131,14 +142,14 @@ static void share_full(struct capture *c, uint64_t used, uint32_t caplen)
 	bytesize_format(used, held, sizeof(held));
 	report("capture %s: the capture's share of the budget, %s, is used up (pcap/ holds %s); "
 	       "packets from now on are counted, not written", c->iface, share, held);
-	j = archive_event(c->a, "capture.full");
+	j = record_event(c->rec, "capture.full");
 	jl_cstr(j, "iface", c->iface);
 	jl_u64(j, "share", c->budget->capture_share);
 	jl_u64(j, "budget", c->budget->total);
 	jl_u64(j, "used", used);
 	jl_u64(j, "packet", PCAP_REC_SIZE + (uint64_t)caplen);
-	jl_cstr(j, "file", c->rot.st == ROT_WRITING ? c->rot.name : NULL);
-	archive_emit(c->a);
+	jl_cstr(j, "file", rot_file(&c->rot));
+	record_emit(c->rec);
 }
 
 /*
@@ -155,8 +166,8 @@ static int share_fits(struct capture *c, uint32_t caplen)
 		return 0;
 	if (budget_fits(c->budget->capture_share, rot_disk_bytes(&c->rot), n))
 		return 1;
-	if (c->rot.f.since_sync && rot_flush(&c->rot) < 0)
-		capture_fail(c, c->rot.err_path, c->rot.err);
+	if (rot_unsynced(&c->rot) && rot_flush(&c->rot) < 0)
+		rot_failed(c);
 	if (budget_fits(c->budget->capture_share, rot_disk_bytes(&c->rot), n))
 		return 1;
 	share_full(c, rot_disk_bytes(&c->rot), caplen);
@@ -174,7 +185,7 @@ static void write_queued(struct capture *c, unsigned int max)
 		if (!share_fits(c, h.caplen))
 			c->dropped_budget++;
 		else if (rot_put(&c->rot, h.sec, h.usec, h.caplen, h.len, data) < 0)
-			capture_fail(c, c->rot.err_path, c->rot.err);
+			rot_failed(c);
 		pktq_pop(&c->q);
 	}
 }
@@ -206,56 +217,42 @@ static struct pcap_stat ring_stats(struct capture *c)
 static void emit_stats(struct capture *c, const char *reason)
 {
 	struct pcap_stat st = ring_stats(c);
-	struct jline *j;
-	uint64_t fp = c->rot.f.packets, fb = c->rot.f.bytes, dropped;
+	struct rot_counts k = rot_counts(&c->rot);
 	uint64_t queue = pktq_dropped(&c->q);
+	uint64_t dropped = k.dropped + queue - c->last_dropped_queue;
+	struct jline *j;
 
-	c->packets = c->file_packets0 + fp;
-	c->bytes = c->file_bytes0 + fb;
-	dropped = c->rot.dropped + c->rot.f.dropped + queue - c->last_dropped_queue;
-	j = archive_event(c->a, "capture.stats");
+	j = record_event(c->rec, "capture.stats");
 	jl_cstr(j, "iface", c->iface);
-	jl_cstr(j, "file", c->rot.st == ROT_WRITING ? c->rot.name : NULL);
+	jl_cstr(j, "file", rot_file(&c->rot));
 	jl_cstr(j, "reason", reason);
 	jl_u64(j, "received", st.ps_recv);
 	jl_u64(j, "dropped_kernel", st.ps_drop);
 	jl_u64(j, "dropped_iface", st.ps_ifdrop);
-	jl_u64(j, "dropped_hostd", c->last_dropped_hostd + dropped);
+	jl_u64(j, "dropped_hostd", k.dropped_all + queue);
 	jl_u64(j, "dropped_queue", queue);
 	jl_u64(j, "dropped_budget", c->dropped_budget);
-	jl_u64(j, "written", c->packets);
-	jl_u64(j, "bytes", c->bytes);
-	jl_u64(j, "file_packets", fp);
-	jl_u64(j, "file_bytes", fb);
-	archive_emit(c->a);
+	jl_u64(j, "written", k.packets);
+	jl_u64(j, "bytes", k.bytes);
+	jl_u64(j, "file_packets", k.file_packets);
+	jl_u64(j, "file_bytes", k.file_bytes);
+	record_emit(c->rec);
 	if (st.ps_drop > c->last.ps_drop || st.ps_ifdrop > c->last.ps_ifdrop || dropped)
 		report("capture %s: %u packets dropped by the kernel, %u by the interface, "
 		       "%llu by hostd since the last capture.stats (%s)", c->iface,
 		       st.ps_drop - c->last.ps_drop, st.ps_ifdrop - c->last.ps_ifdrop,
 		       (unsigned long long)dropped, reason);
 	c->last = st;
-}
-
-/* Starts a new file's counts: packets and drops so far are in the totals. */
-static void next_file_counts(struct capture *c)
-{
-	uint64_t queue = pktq_dropped(&c->q);
-
-	c->file_packets0 = c->packets;
-	c->file_bytes0 = c->bytes;
-	c->last_dropped_hostd += c->rot.dropped + c->rot.f.dropped + queue - c->last_dropped_queue;
 	c->last_dropped_queue = queue;
-	c->rot.dropped = 0;
-	c->rot.f.dropped = 0;
 }
 
 static void step(struct capture *c, uint64_t now, uint64_t mono_now_ms)
 {
-	enum rot_state before = c->rot.st;
+	int writing = rot_file(&c->rot) != NULL;
 
 	if (rot_step(&c->rot, (int64_t)(now / 1000000000ULL), mono_now_ms) < 0)
-		capture_fail(c, c->rot.err_path, c->rot.err);
-	if (before != ROT_WRITING && c->rot.st == ROT_WRITING)
+		rot_failed(c);
+	if (!writing && rot_file(&c->rot))
 		c->last_flush_ms = mono_now_ms;
 }
 
@@ -265,13 +262,12 @@ void capture_tick(struct capture *c, uint64_t now, uint64_t mono_now_ms)
 	read_error(c);
 	if (rot_due(&c->rot, (int64_t)(now / 1000000000ULL))) {
 		emit_stats(c, "rotate");
-		next_file_counts(c);
 		rot_begin(&c->rot, 0);
 	}
-	if (c->rot.st == ROT_WRITING && mono_now_ms - c->last_flush_ms >= c->flush_ms) {
+	if (rot_file(&c->rot) && mono_now_ms - c->last_flush_ms >= c->flush_ms) {
 		c->last_flush_ms = mono_now_ms;
 		if (rot_flush(&c->rot) < 0)
-			capture_fail(c, c->rot.err_path, c->rot.err);
+			rot_failed(c);
 	}
 	step(c, now, mono_now_ms);
 }
@@ -279,17 +275,12 @@ void capture_tick(struct capture *c, uint64_t now, uint64_t mono_now_ms)
 int capture_timeout_ms(struct capture *c, uint64_t now, uint64_t mono_now_ms)
 {
 	uint64_t t = c->flush_ms, flush_due = c->last_flush_ms + c->flush_ms;
-	int64_t to_boundary = c->rot.next * 1000 - (int64_t)(now / 1000000ULL);
 
 	if (!pktq_empty(&c->q))
 		return 0;	/* the last turn left packets queued */
-	if (c->rot.st == ROT_WRITING)
+	if (rot_file(&c->rot))
 		t = flush_due > mono_now_ms ? flush_due - mono_now_ms : 0;
-	if (c->rot.st == ROT_WRITING && to_boundary < (int64_t)t)
-		t = to_boundary > 0 ? (uint64_t)to_boundary : 0;
-	if (c->rot.retry_ms && c->rot.retry_ms > mono_now_ms && c->rot.retry_ms - mono_now_ms < t)
-		t = c->rot.retry_ms - mono_now_ms;
-	return (int)t;
+	return (int)rot_timeout_ms(&c->rot, (int64_t)(now / 1000000ULL), mono_now_ms, t);
 }
 
 static pcap_t *open_iface(const char *iface)
@@ -338,27 +329,23 @@ static int prepare_fd(pcap_t *p, const char *iface)
 
 static int open_dir(struct capture *c)
 {
-	if (mkdirat(c->a->dirfd, "pcap", 0750) < 0 && errno != EEXIST) {
-		report("%s/pcap: %s; cannot create the capture directory; guest not started",
-		       c->a->run_dir, strerror(errno));
-		return -1;
-	}
-	c->dirfd = openat(c->a->dirfd, "pcap", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	c->dirfd = record_subdir(c->rec, "pcap");
 	if (c->dirfd < 0)
-		report("%s/pcap: %s; guest not started", c->a->run_dir, strerror(errno));
+		report("%s/pcap: %s; cannot create the capture directory; guest not started",
+		       record_path(c->rec), strerror(errno));
 	return c->dirfd;
 }
 
-static void start_event(struct capture *c)
+static void start_event(struct capture *c, uint32_t linktype, unsigned int period)
 {
-	struct jline *j = archive_event(c->a, "capture.start");
+	struct jline *j = record_event(c->rec, "capture.start");
 
 	jl_cstr(j, "iface", c->iface);
-	jl_u64(j, "linktype", c->rot.linktype);
-	jl_u64(j, "snaplen", c->rot.snaplen);
-	jl_u64(j, "rotate", c->rot.period);
-	jl_cstr(j, "file", c->rot.name);
-	archive_emit(c->a);
+	jl_u64(j, "linktype", linktype);
+	jl_u64(j, "snaplen", HOSTD_PCAP_SNAPLEN);
+	jl_u64(j, "rotate", period);
+	jl_cstr(j, "file", rot_file(&c->rot));
+	record_emit(c->rec);
 }
 
 /* The queue, the two eventfds and the handle's lock; -1 after saying why. */
@@ -383,15 +370,18 @@ static void close_queue(struct capture *c)
 		close(c->stop_fd);
 }
 
-struct capture *capture_open(struct archive *a, const char *iface, unsigned int period,
+struct capture *capture_open(struct record *rec, const char *iface, unsigned int period,
 			     unsigned int flush_ms, const struct budget *b)
 {
 	struct capture *c = calloc(1, sizeof(*c));
 	char dir[PATH_MAX + 8];
+	uint32_t linktype;
+	const char *path;
+	int err;
 
 	if (!c)
 		return NULL;
-	c->a = a;
+	c->rec = rec;
 	c->dirfd = -1;
 	c->budget = b;
 	c->flush_ms = flush_ms < HOSTD_PCAP_FLUSH_MS ? flush_ms : HOSTD_PCAP_FLUSH_MS;
@@ -406,15 +396,16 @@ struct capture *capture_open(struct archive *a, const char *iface, unsigned int 
 	c->pcap_fd = prepare_fd(c->p, iface);
 	if (c->pcap_fd < 0)
 		goto out_pcap;
-	snprintf(dir, sizeof(dir), "%s/pcap", a->run_dir);
-	rot_init(&c->rot, c->dirfd, dir, iface, HOSTD_PCAP_SNAPLEN,
-		 pcap_linktype(pcap_datalink(c->p)), period);
+	snprintf(dir, sizeof(dir), "%s/pcap", record_path(rec));
+	linktype = pcap_linktype(pcap_datalink(c->p));
+	rot_init(&c->rot, c->dirfd, dir, iface, HOSTD_PCAP_SNAPLEN, linktype, period);
 	if (rot_step(&c->rot, (int64_t)(now_ns() / 1000000000ULL), mono_ms()) < 0) {
-		report("%s/%s: %s; guest not started", dir, c->rot.err_path, strerror(c->rot.err));
+		err = rot_error(&c->rot, &path);
+		report("%s/%s: %s; guest not started", dir, path, strerror(err));
 		goto out_pcap;
 	}
 	c->last_flush_ms = mono_ms();
-	start_event(c);
+	start_event(c, linktype, period);
 	return c;
 
 out_pcap:
@@ -429,12 +420,14 @@ out_queue:
 
 static void summary(const struct capture *c)
 {
+	struct rot_counts k = rot_counts(&c->rot);
+
 	report("capture %s: %u received, %u/%u dropped by the kernel/interface, %llu by hostd, "
 	       "%llu over the budget; %llu packets (%llu bytes) written in %llu files", c->iface,
 	       c->last.ps_recv, c->last.ps_drop, c->last.ps_ifdrop,
-	       (unsigned long long)c->last_dropped_hostd, (unsigned long long)c->dropped_budget,
-	       (unsigned long long)c->packets, (unsigned long long)c->bytes,
-	       (unsigned long long)c->rot.files);
+	       (unsigned long long)(k.dropped_all + c->last_dropped_queue),
+	       (unsigned long long)c->dropped_budget, (unsigned long long)k.packets,
+	       (unsigned long long)k.bytes, (unsigned long long)k.files);
 }
 
 /* The reader drains the ring once more and exits (never started: the ring is drained here). */
@@ -464,19 +457,18 @@ void capture_close(struct capture *c)
 		write_queued(c, HOSTD_PCAP_DRAIN);
 	read_error(c);
 	emit_stats(c, "stop");
-	next_file_counts(c);
 	rot_begin(&c->rot, 1);
 	/* A step that fails (a full disk) gets a few tries, then the file stays .part. */
-	for (i = 0; i < 3 && c->rot.st != ROT_DONE; i++) {
+	for (i = 0; i < 3 && !rot_done(&c->rot); i++) {
 		m = mono_ms();
-		c->rot.retry_ms = 0;
+		rot_retry_now(&c->rot);
 		if (rot_step(&c->rot, (int64_t)(now_ns() / 1000000000ULL), m) < 0)
-			capture_fail(c, c->rot.err_path, c->rot.err);
+			rot_failed(c);
 	}
-	if (c->rot.st != ROT_DONE) {
+	if (!rot_done(&c->rot)) {
 		report("capture %s/pcap/%s: left unfinished (%s); what it holds reads up to its last flush",
-		       c->a->run_dir, c->rot.part, rot_state_name(c->rot.st));
-		pcapfile_abandon(&c->rot.f);
+		       record_path(c->rec), rot_part(&c->rot), rot_state(&c->rot));
+		rot_abandon(&c->rot);
 	}
 	summary(c);
 	pcap_close(c->p);

@@ -1,4 +1,4 @@
-/* UTF-8 validation and JSON string text for the asciicast export. */
+/* UTF-8 validation: complete characters only, no overlong forms, surrogates or code points past U+10FFFF. */
 #include "utf8.h"
 
 int utf8_char_len(const unsigned char *p, size_t n)
@@ -49,44 +49,4 @@ size_t utf8_tail(const unsigned char *p, size_t n)
 			return utf8_char_len(p + n - k, k) == 0 ? k : 0;
 	}
 	return 0;
-}
-
-static void json_char(FILE *out, unsigned char c)
-{
-	static const char esc[] = "btnvfr";
-
-	if (c == '"' || c == '\\')
-		fprintf(out, "\\%c", c);
-	else if (c >= 0x08 && c <= 0x0d && c != 0x0b)
-		fprintf(out, "\\%c", esc[c - 0x08]);
-	else if (c < 0x20 || c == 0x7f)
-		fprintf(out, "\\u%04x", c);
-	else
-		putc(c, out);
-}
-
-void json_string(FILE *out, const unsigned char *p, size_t n, uint64_t base,
-		 char stream, struct utf8_report *rep)
-{
-	size_t i = 0;
-
-	putc('"', out);
-	while (i < n) {
-		int len = utf8_char_len(p + i, n - i);
-
-		if (len == 1) {
-			json_char(out, p[i]);
-		} else if (len > 1) {
-			fwrite(p + i, 1, (size_t)len, out);
-		} else {
-			if (rep->bad++ == 0) {
-				rep->first = base + i;
-				rep->first_stream = stream;
-			}
-			fputs("\\ufffd", out);
-			len = 1;
-		}
-		i += (size_t)len;
-	}
-	putc('"', out);
 }

@@ -48,47 +48,47 @@ int console_open(struct console *c, int dirfd, const char *run_dir, uint64_t cap
 }
 
 /* Said once: console.log reached its cap. */
-static void cut_event(struct console *c, struct archive *a)
+static void cut_event(struct console *c, struct record *rec)
 {
 	char cap[32];
 	struct jline *j;
 
 	bytesize_format(c->cap, cap, sizeof(cap));
 	report("%s/console.log: reached its cap of %s; the rest of the console is counted, not written",
-	       a->run_dir, cap);
-	j = archive_event(a, "console.cut");
+	       record_path(rec), cap);
+	j = record_event(rec, "console.cut");
 	jl_u64(j, "cap", c->cap);
 	jl_u64(j, "written", c->written);
-	archive_emit(a);
+	record_emit(rec);
 }
 
 /* n bytes read: into console.log up to the cap, the rest counted. */
-static void relay(struct console *c, struct archive *a, const unsigned char *buf, size_t n)
+static void relay(struct console *c, struct record *rec, const unsigned char *buf, size_t n)
 {
 	size_t room = c->written < c->cap ? (size_t)(c->cap - c->written) : 0;
 	size_t k = n < room ? n : room, done = 0;
 
 	if (k && write_all(c->fd, buf, k, &done) < 0)
-		archive_fail(a, "archive %s/console.log: %s", a->run_dir, strerror(errno));
+		record_fail_file(rec, "archive", "console.log", errno);
 	c->written += done;
 	if (k == n)
 		return;
 	if (!c->cut)
-		cut_event(c, a);
+		cut_event(c, rec);
 	c->cut += n - k;
 }
 
 /* Reads up to max chunks, until the pipe is empty for now or at EOF. */
-static void pump(struct console *c, struct archive *a, int max)
+static void pump(struct console *c, struct record *rec, int max)
 {
 	static unsigned char buf[HOSTD_READ_CHUNK];
 	ssize_t k;
 	int i;
 
-	for (i = 0; i < max && c->rd >= 0 && !a->failed; i++) {
+	for (i = 0; i < max && c->rd >= 0 && !record_failed(rec); i++) {
 		k = read(c->rd, buf, sizeof(buf));
 		if (k > 0) {
-			relay(c, a, buf, (size_t)k);
+			relay(c, rec, buf, (size_t)k);
 			continue;
 		}
 		if (k < 0 && errno == EINTR)
@@ -102,26 +102,26 @@ static void pump(struct console *c, struct archive *a, int max)
 	}
 }
 
-void console_read(struct console *c, struct archive *a)
+void console_read(struct console *c, struct record *rec)
 {
-	pump(c, a, HOSTD_READS_PER_WAKE);
+	pump(c, rec, HOSTD_READS_PER_WAKE);
 }
 
-void console_close(struct console *c, struct archive *a)
+void console_close(struct console *c, struct record *rec)
 {
 	char cut[32];
 
 	/* Bounded by what a full pipe holds: a writer that escaped the guest's group cannot keep hostd here. */
-	pump(c, a, 2 * HOSTD_CONSOLE_PIPE / HOSTD_READ_CHUNK + 2);
+	pump(c, rec, 2 * HOSTD_CONSOLE_PIPE / HOSTD_READ_CHUNK + 2);
 	if (c->rd >= 0)
 		close(c->rd);
 	c->rd = -1;
 	if (c->fd >= 0 && close(c->fd) < 0)
-		archive_fail(a, "archive %s/console.log: %s", a->run_dir, strerror(errno));
+		record_fail_file(rec, "archive", "console.log", errno);
 	c->fd = -1;
 	if (!c->cut)
 		return;
 	bytesize_format(c->cut, cut, sizeof(cut));
 	report("%s/console.log: %s of the console beyond its cap were counted, not written",
-	       a->run_dir, cut);
+	       record_path(rec), cut);
 }

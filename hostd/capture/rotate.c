@@ -7,6 +7,7 @@
 
 #include "hostd.h"
 #include "rotate.h"
+#include "safename.h"
 
 int64_t rot_boundary(int64_t t, unsigned int period)
 {
@@ -22,27 +23,17 @@ void rot_name(char *out, size_t cap, const char *base, int64_t t, unsigned int n
 {
 	time_t s = (time_t)t;
 	struct tm tm;
-	char ts[32], suffix[16] = "";
+	char ts[32], suffix[16];
 
 	if (!gmtime_r(&s, &tm) || !strftime(ts, sizeof(ts), "%Y%m%dT%H%M%SZ", &tm))
 		snprintf(ts, sizeof(ts), "%lld", (long long)t);
-	if (n > 1)
-		snprintf(suffix, sizeof(suffix), "~%u", n);
+	safename_copy(suffix, n);
 	snprintf(out, cap, "%s-%s%s.pcap.gz", base, ts, suffix);
 }
 
 void rot_base(char *out, size_t cap, const char *iface)
 {
-	size_t i;
-
-	for (i = 0; iface[i] && i + 1 < cap; i++)
-		out[i] = (strchr("._+-", iface[i]) ||
-			  (iface[i] >= 'a' && iface[i] <= 'z') ||
-			  (iface[i] >= 'A' && iface[i] <= 'Z') ||
-			  (iface[i] >= '0' && iface[i] <= '9')) ? iface[i] : '_';
-	if (cap)
-		out[i] = '\0';
-	if (cap > 3 && i == 0)
+	if (safename(out, cap, iface, strlen(iface), '_') == 0 && cap > 3)
 		snprintf(out, cap, "if");
 }
 
@@ -74,6 +65,9 @@ int rot_due(const struct rotor *r, int64_t now_s)
 
 void rot_begin(struct rotor *r, int stopping)
 {
+	r->file_packets = 0;
+	r->file_bytes = 0;
+	r->dropped = 0;
 	r->stopping = stopping;
 	if (r->st == ROT_WRITING)
 		r->st = ROT_SYNC;
@@ -175,16 +169,92 @@ int rot_step(struct rotor *r, int64_t now_s, uint64_t mono_now_ms)
 int rot_put(struct rotor *r, uint32_t sec, uint32_t usec, uint32_t caplen, uint32_t len,
 	    const void *data)
 {
+	uint64_t packets = r->f.packets, bytes = r->f.bytes;
+	int k;
+
 	if (r->st != ROT_WRITING) {
 		r->dropped++;
+		r->dropped_all++;
 		return 0;
 	}
-	if (pcapfile_put(&r->f, sec, usec, caplen, len, data) < 0) {
+	k = pcapfile_put(&r->f, sec, usec, caplen, len, data);
+	/* The file counts what it took, a write failure's record included. */
+	r->file_packets += r->f.packets - packets;
+	r->packets += r->f.packets - packets;
+	r->file_bytes += r->f.bytes - bytes;
+	r->bytes += r->f.bytes - bytes;
+	if (k > 0) {
+		r->dropped++;
+		r->dropped_all++;
+	}
+	if (k < 0) {
 		snprintf(r->err_path, sizeof(r->err_path), "%s", r->part);
 		r->err = r->f.gz.err;
 		return -1;
 	}
 	return 0;
+}
+
+struct rot_counts rot_counts(const struct rotor *r)
+{
+	struct rot_counts k = {
+		.file_packets = r->file_packets, .file_bytes = r->file_bytes,
+		.packets = r->packets, .bytes = r->bytes,
+		.dropped = r->dropped, .dropped_all = r->dropped_all, .files = r->files,
+	};
+	return k;
+}
+
+const char *rot_file(const struct rotor *r)
+{
+	return r->st == ROT_WRITING ? r->name : NULL;
+}
+
+const char *rot_part(const struct rotor *r)
+{
+	return r->part;
+}
+
+int rot_done(const struct rotor *r)
+{
+	return r->st == ROT_DONE;
+}
+
+const char *rot_state(const struct rotor *r)
+{
+	return rot_state_name(r->st);
+}
+
+int rot_error(const struct rotor *r, const char **path)
+{
+	*path = r->err_path;
+	return r->err;
+}
+
+int rot_unsynced(const struct rotor *r)
+{
+	return r->st == ROT_WRITING && r->f.since_sync != 0;
+}
+
+uint64_t rot_timeout_ms(const struct rotor *r, int64_t now_ms, uint64_t mono_now_ms, uint64_t t)
+{
+	int64_t to_boundary = r->next * 1000 - now_ms;
+
+	if (r->st == ROT_WRITING && to_boundary < (int64_t)t)
+		t = to_boundary > 0 ? (uint64_t)to_boundary : 0;
+	if (r->retry_ms && r->retry_ms > mono_now_ms && r->retry_ms - mono_now_ms < t)
+		t = r->retry_ms - mono_now_ms;
+	return t;
+}
+
+void rot_retry_now(struct rotor *r)
+{
+	r->retry_ms = 0;
+}
+
+void rot_abandon(struct rotor *r)
+{
+	pcapfile_abandon(&r->f);
 }
 
 uint64_t rot_disk_bytes(const struct rotor *r)

@@ -1,11 +1,9 @@
-/* The run's archive: turns checked stream records into tty files and events, and keeps the counts. */
+/* The TTY archive: turns checked stream records into tty files and events in the run's record, and keeps the counts. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "archive.h"
@@ -13,33 +11,10 @@
 #include "report.h"
 #include "wire_payload.h"
 
-void archive_fail(struct archive *a, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (a->failed)
-		return;
-	a->failed = 1;
-	va_start(ap, fmt);
-	vsnprintf(a->fail_msg, sizeof(a->fail_msg), fmt, ap);
-	va_end(ap);
-}
-
 /* A file of the archive could not be written. */
 static void fail(struct archive *a, const char *path, int err)
 {
-	archive_fail(a, "archive %s/%s: %s", a->run_dir, path, strerror(err ? err : EIO));
-}
-
-void archive_emit(struct archive *a)
-{
-	if (events_emit(&a->ev) < 0)
-		fail(a, "events.jsonl", a->ev.err);
-}
-
-struct jline *archive_event(struct archive *a, const char *type)
-{
-	return events_begin(&a->ev, now_ns(), type);
+	record_fail_file(a->rec, "archive", path, err);
 }
 
 /* A stream.error about one record that made no sense. */
@@ -48,7 +23,7 @@ static void rec_error(struct archive *a, const struct wire_rec *r,
 static void rec_error(struct archive *a, const struct wire_rec *r,
 		      const char *fmt, ...)
 {
-	struct jline *j = events_begin(&a->ev, r->time_ns, "stream.error");
+	struct jline *j = record_event_at(a->rec, r->time_ns, "stream.error");
 	char what[256];
 	va_list ap;
 
@@ -59,28 +34,28 @@ static void rec_error(struct archive *a, const struct wire_rec *r,
 	jl_u64(j, "offset", r->offset);
 	jl_u64(j, "session", r->session);
 	jl_cstr(j, "what", what);
-	archive_emit(a);
+	record_emit(a->rec);
 }
 
 static void on_error(void *ctx, uint64_t offset, const char *what)
 {
 	struct archive *a = ctx;
-	struct jline *j = archive_event(a, "stream.error");
+	struct jline *j = record_event(a->rec, "stream.error");
 
 	a->c.stream_errors++;
 	jl_u64(j, "offset", offset);
 	jl_cstr(j, "what", what);
-	archive_emit(a);
+	record_emit(a->rec);
 }
 
 static void on_resync(void *ctx, uint64_t offset, uint64_t skipped)
 {
 	struct archive *a = ctx;
-	struct jline *j = archive_event(a, "stream.resync");
+	struct jline *j = record_event(a->rec, "stream.resync");
 
 	jl_u64(j, "offset", offset);
 	jl_u64(j, "skipped", skipped);
-	archive_emit(a);
+	record_emit(a->rec);
 }
 
 static struct ttylog_rec tty_rec(const struct wire_rec *r, uint32_t op,
@@ -97,7 +72,7 @@ static struct ttylog_rec tty_rec(const struct wire_rec *r, uint32_t op,
 static void check_tty(struct archive *a, struct session *s, int r)
 {
 	if (r < 0)
-		fail(a, s->file, s->tf.gz.err ? s->tf.gz.err : errno);
+		fail(a, s->file, errno);
 }
 
 /* Creates the session's file, trying "~N" names for a reused id. */
@@ -108,7 +83,7 @@ static int create_file(struct archive *a, struct session *s, const struct wire_r
 	for (n = 0; n < HOSTD_NAME_COLLISIONS; n++) {
 		session_file_name(s->file, sizeof(s->file), s->id, s->name,
 				  s->name_len, n);
-		if (ttyfile_open(&s->tf, a->dirfd, s->file) == 0)
+		if (ttyfile_open(&s->tf, record_dirfd(a->rec), s->file) == 0)
 			return 0;
 		if (errno != EEXIST) {
 			fail(a, s->file, errno);
@@ -135,13 +110,13 @@ static void close_session(struct archive *a, struct session *s, uint64_t ns,
  */
 static void evict(struct archive *a, struct session *s, const struct wire_rec *r)
 {
-	struct jline *j = events_begin(&a->ev, r->time_ns, "tty.evicted");
+	struct jline *j = record_event_at(a->rec, r->time_ns, "tty.evicted");
 
 	jl_u64(j, "session", s->id);
 	jl_str(j, "tty", s->name, s->name_len);
 	jl_secs(j, "age", (int64_t)(r->time_ns - s->open_ns));
 	jl_u64(j, "for", r->session);
-	archive_emit(a);
+	record_emit(a->rec);
 	a->c.evictions++;
 	session_remember(&a->sessions, s);
 	close_session(a, s, r->time_ns, "evicted");
@@ -183,7 +158,7 @@ static struct session *open_session(struct archive *a, const struct wire_rec *r,
 	a->c.sessions++;
 	check_tty(a, s, ttyfile_put(&s->tf, &t, NULL));
 	check_tty(a, s, ttyfile_flush(&s->tf));
-	j = events_begin(&a->ev, r->time_ns, "tty.open");
+	j = record_event_at(a->rec, r->time_ns, "tty.open");
 	jl_u64(j, "session", s->id);
 	jl_str(j, "tty", s->name, s->name_len);
 	if (o->parent)
@@ -195,7 +170,7 @@ static struct session *open_session(struct archive *a, const struct wire_rec *r,
 	jl_cstr(j, "file", s->file);
 	if (how)
 		jl_bool(j, how, 1);
-	archive_emit(a);
+	record_emit(a->rec);
 	return s;
 }
 
@@ -223,7 +198,7 @@ static void close_session(struct archive *a, struct session *s, uint64_t ns,
 
 	check_tty(a, s, ttyfile_put(&s->tf, &t, NULL));
 	check_tty(a, s, ttyfile_close(&s->tf, hex));
-	j = events_begin(&a->ev, ns, "tty.close");
+	j = record_event_at(a->rec, ns, "tty.close");
 	jl_u64(j, "session", s->id);
 	jl_str(j, "tty", s->name, s->name_len);
 	jl_secs(j, "duration", (int64_t)(ns - s->open_ns));
@@ -232,7 +207,7 @@ static void close_session(struct archive *a, struct session *s, uint64_t ns,
 	jl_cstr(j, "file", s->file);
 	jl_cstr(j, "sha256", hex[0] ? hex : NULL);
 	jl_cstr(j, "reason", reason);
-	archive_emit(a);
+	record_emit(a->rec);
 	session_remove(&a->sessions, s);
 }
 
@@ -324,10 +299,10 @@ static void do_hangup(struct archive *a, const struct wire_rec *r)
 		return;
 	}
 	check_tty(a, s, ttyfile_flush(&s->tf));
-	j = events_begin(&a->ev, r->time_ns, "tty.hangup");
+	j = record_event_at(a->rec, r->time_ns, "tty.hangup");
 	jl_u64(j, "session", s->id);
 	jl_str(j, "tty", s->name, s->name_len);
-	archive_emit(a);
+	record_emit(a->rec);
 }
 
 static void do_exec(struct archive *a, const struct wire_rec *r)
@@ -346,7 +321,7 @@ static void do_exec(struct archive *a, const struct wire_rec *r)
 	fn = e.filename_n;
 	if (fn && e.filename[fn - 1] == '\0')
 		fn--;		/* a terminating NUL is not part of the name */
-	j = events_begin(&a->ev, r->time_ns, "exec");
+	j = record_event_at(a->rec, r->time_ns, "exec");
 	if (r->session)
 		jl_u64(j, "session", r->session);
 	else
@@ -359,7 +334,7 @@ static void do_exec(struct archive *a, const struct wire_rec *r)
 	jl_argv(j, "argv", e.argv, e.argv_n);
 	jl_u64(j, "argc", e.argc);
 	jl_bool(j, "truncated", e.truncated || d > 0);
-	archive_emit(a);
+	record_emit(a->rec);
 }
 
 static void do_loss(struct archive *a, const struct wire_rec *r)
@@ -376,10 +351,10 @@ static void do_loss(struct archive *a, const struct wire_rec *r)
 	a->c.losses++;
 	a->c.lost_records += l.records;
 	a->c.lost_bytes += l.bytes;
-	j = events_begin(&a->ev, r->time_ns, "stream.loss");
+	j = record_event_at(a->rec, r->time_ns, "stream.loss");
 	jl_u64(j, "records", l.records);
 	jl_u64(j, "bytes", l.bytes);
-	archive_emit(a);
+	record_emit(a->rec);
 }
 
 static void on_record(void *ctx, const struct wire_rec *r)
@@ -400,55 +375,31 @@ static void on_record(void *ctx, const struct wire_rec *r)
 	}
 }
 
-static int make_dirs(struct archive *a, const char *run_dir)
-{
-	if (mkdir(run_dir, 0750) < 0 && errno != EEXIST) {
-		report("%s: %s; cannot create the run directory", run_dir, strerror(errno));
-		return -1;
-	}
-	a->dirfd = open(run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (a->dirfd < 0) {
-		report("%s: %s; cannot open the run directory", run_dir, strerror(errno));
-		return -1;
-	}
-	if (mkdirat(a->dirfd, "tty", 0750) < 0 && errno != EEXIST) {
-		report("%s/tty: %s; cannot create the tty directory", run_dir, strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
-struct archive *archive_open(const char *run_dir, unsigned int flush_ms)
+struct archive *archive_open(struct record *rec, unsigned int flush_ms)
 {
 	struct archive *a = calloc(1, sizeof(*a));
 	struct wire_sink sink = { on_record, on_error, on_resync, NULL };
+	int fd;
 
 	if (!a) {
-		report("%s: %s; cannot start", run_dir, strerror(errno));
+		report("%s: %s; cannot start", record_path(rec), strerror(errno));
 		return NULL;
 	}
-	a->dirfd = -1;
-	a->ev.fd = -1;
-	snprintf(a->run_dir, sizeof(a->run_dir), "%s", run_dir);
-	if (make_dirs(a, run_dir) < 0)
-		goto out_free;
-	if (events_open(&a->ev, a->dirfd) < 0) {
-		report("%s/events.jsonl: %s; use a new run directory for each run",
-		       run_dir, strerror(errno));
-		goto out_free;
+	fd = record_subdir(rec, "tty");
+	if (fd < 0) {
+		report("%s/tty: %s; cannot create the tty directory", record_path(rec),
+		       strerror(errno));
+		free(a);
+		return NULL;
 	}
+	close(fd);	/* the files are made as tty/NAME in the run directory: events name them so */
+	a->rec = rec;
 	session_table_init(&a->sessions);
 	a->flush_ms = flush_ms;
 	a->last_flush_ms = mono_ms();
 	sink.ctx = a;
 	wire_init(&a->wp, &sink);
 	return a;
-
-out_free:
-	if (a->dirfd >= 0)
-		close(a->dirfd);
-	free(a);
-	return NULL;
 }
 
 void archive_feed(struct archive *a, const void *buf, size_t n)
@@ -476,8 +427,7 @@ static void flush_all(struct archive *a)
 		if (s->used)
 			check_tty(a, s, ttyfile_flush(&s->tf));
 	}
-	if (a->ev.pend_len && events_flush(&a->ev) < 0)
-		fail(a, "events.jsonl", a->ev.err);
+	record_flush(a->rec);
 }
 
 void archive_tick(struct archive *a, uint64_t mono_now_ms)
@@ -488,20 +438,21 @@ void archive_tick(struct archive *a, uint64_t mono_now_ms)
 	flush_all(a);
 }
 
+uint64_t archive_timeout_ms(const struct archive *a, uint64_t mono_now_ms)
+{
+	uint64_t due = a->last_flush_ms + a->flush_ms;
+
+	return due > mono_now_ms ? due - mono_now_ms : 0;
+}
+
 int archive_close(struct archive *a, const char *reason)
 {
 	uint64_t ns = now_ns();
 	size_t i;
-	int r;
 
 	archive_end_stream(a);
 	for (i = 0; i < HOSTD_MAX_SESSIONS; i++)
 		if (a->sessions.s[i].used)
 			close_session(a, &a->sessions.s[i], ns, reason);
-	if (events_close(&a->ev) < 0)
-		fail(a, "events.jsonl", errno);
-	close(a->dirfd);
-	a->dirfd = -1;
-	r = a->failed ? -1 : 0;
-	return r;
+	return record_failed(a->rec) ? -1 : 0;
 }

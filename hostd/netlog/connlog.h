@@ -5,9 +5,9 @@
 #include <pcap/pcap.h>
 #include <stdint.h>
 
-#include "archive.h"
 #include "conncount.h"
 #include "nflog.h"
+#include "record.h"
 #include "unlogged.h"
 
 struct connlog {
@@ -15,7 +15,7 @@ struct connlog {
 	int fd;			/* selectable, non-blocking */
 	int group;
 	int unlogged_group;	/* the attempts over the log rate, counted only; -1: none */
-	struct archive *a;
+	struct record *rec;	/* where the events go */
 	unsigned int limit[NF_NLIMITED];
 	struct conncount cc;
 	struct unlogged un;
@@ -24,14 +24,14 @@ struct connlog {
 };
 
 /* Sets up c with no socket: connlog_packet works, connlog_end writes nflog.stats. */
-void connlog_init(struct connlog *c, struct archive *a, int group, int unlogged_group,
+void connlog_init(struct connlog *c, struct record *rec, int group, int unlogged_group,
 		  const unsigned int limit[NF_NLIMITED]);
 
 /*
  * Opens nflog:GROUP, and UNLOGGED_GROUP on the same socket unless it is -1
  * (needs CAP_NET_ADMIN: before dropping privileges). Returns NULL after saying why.
  */
-struct connlog *connlog_open(struct archive *a, int group, int unlogged_group,
+struct connlog *connlog_open(struct record *rec, int group, int unlogged_group,
 			     const unsigned int limit[NF_NLIMITED]);
 
 /* Reads what the socket holds now and writes one event per logged attempt. */

@@ -16,7 +16,7 @@
 
 static void unparsed(struct connlog *c, uint64_t ns, const struct nflog_msg *m, const char *what)
 {
-	struct jline *j = events_begin(&c->a->ev, ns, "net.unparsed");
+	struct jline *j = record_event_at(c->rec, ns, "net.unparsed");
 
 	c->unparsed++;
 	if (m && m->prefix)
@@ -24,7 +24,7 @@ static void unparsed(struct connlog *c, uint64_t ns, const struct nflog_msg *m, 
 	else
 		jl_null(j, "prefix");
 	jl_cstr(j, "what", what);
-	archive_emit(c->a);
+	record_emit(c->rec);
 }
 
 /* proto, ip_proto, src, dst, then the ports or the ICMP type and code. */
@@ -51,7 +51,7 @@ static void put_packet(struct jline *j, const struct ip_info *ip)
 static void outbound(struct connlog *c, uint64_t ns, const struct nf_prefix *pf,
 		     const struct ip_info *ip)
 {
-	struct jline *j = events_begin(&c->a->ev, ns, "net.outbound");
+	struct jline *j = record_event_at(c->rec, ns, "net.outbound");
 	uint64_t n;
 
 	put_packet(j, ip);
@@ -67,7 +67,7 @@ static void outbound(struct connlog *c, uint64_t ns, const struct nf_prefix *pf,
 		jl_u64(j, "limit", c->limit[pf->cls]);
 	}
 	jl_cstr(j, "verdict", pf->allow ? "allowed" : "blocked");
-	archive_emit(c->a);
+	record_emit(c->rec);
 }
 
 static void event(struct connlog *c, uint64_t ns, const struct nf_prefix *pf,
@@ -77,16 +77,16 @@ static void event(struct connlog *c, uint64_t ns, const struct nf_prefix *pf,
 
 	c->events++;
 	if (pf->cls == NF_WALL || pf->cls == NF_STRAY || pf->cls == NF_UNFILTERED) {
-		j = events_begin(&c->a->ev, ns, "net.blocked");
+		j = record_event_at(c->rec, ns, "net.blocked");
 		put_packet(j, ip);
 		jl_cstr(j, "direction", pf->dir == NF_IN ? "in" : "out");
 		jl_cstr(j, "reason", nf_class_name(pf->cls));
-		archive_emit(c->a);
+		record_emit(c->rec);
 	} else if (pf->dir == NF_IN) {
-		j = events_begin(&c->a->ev, ns, "net.inbound");
+		j = record_event_at(c->rec, ns, "net.inbound");
 		put_packet(j, ip);
 		jl_cstr(j, "verdict", "allowed");
-		archive_emit(c->a);
+		record_emit(c->rec);
 	} else {
 		outbound(c, ns, pf, ip);
 	}
@@ -110,9 +110,9 @@ static void summary(struct connlog *c)
 
 	if (c->un.pending == 0)
 		return;
-	j = archive_event(c->a, "net.unlogged");
+	j = record_event(c->rec, "net.unlogged");
 	unlogged_put(&c->un, j);
-	archive_emit(c->a);
+	record_emit(c->rec);
 }
 
 void connlog_packet(struct connlog *c, const unsigned char *p, size_t n, uint64_t ts_ns,
@@ -174,10 +174,10 @@ void connlog_read(struct connlog *c)
 	if (!c->error_said)
 		report("%s", what);
 	c->error_said = 1;
-	j = archive_event(c->a, "hostd.error");
+	j = record_event(c->rec, "hostd.error");
 	jl_cstr(j, "what", what);
 	jl_cstr(j, "event", "net");
-	archive_emit(c->a);
+	record_emit(c->rec);
 }
 
 /* libpcap binds every group of "nflog:A,B" on one socket; the message header says which. */
@@ -208,12 +208,12 @@ static pcap_t *open_group(int group, int unlogged_group)
 	return p;
 }
 
-void connlog_init(struct connlog *c, struct archive *a, int group, int unlogged_group,
+void connlog_init(struct connlog *c, struct record *rec, int group, int unlogged_group,
 		  const unsigned int limit[NF_NLIMITED])
 {
 	memset(c, 0, sizeof(*c));
 	c->fd = -1;
-	c->a = a;
+	c->rec = rec;
 	c->group = group;
 	c->unlogged_group = unlogged_group;
 	memcpy(c->limit, limit, sizeof(c->limit));
@@ -221,7 +221,7 @@ void connlog_init(struct connlog *c, struct archive *a, int group, int unlogged_
 	unlogged_init(&c->un);
 }
 
-struct connlog *connlog_open(struct archive *a, int group, int unlogged_group,
+struct connlog *connlog_open(struct record *rec, int group, int unlogged_group,
 			     const unsigned int limit[NF_NLIMITED])
 {
 	struct connlog *c = malloc(sizeof(*c));
@@ -229,7 +229,7 @@ struct connlog *connlog_open(struct archive *a, int group, int unlogged_group,
 
 	if (!c)
 		return NULL;
-	connlog_init(c, a, group, unlogged_group, limit);
+	connlog_init(c, rec, group, unlogged_group, limit);
 	c->p = open_group(group, unlogged_group);
 	if (!c->p)
 		goto out_free;
@@ -272,7 +272,7 @@ void connlog_end(struct connlog *c)
 	if (st.ps_drop)
 		report("nflog %d: the socket overflowed %u times; connection events were lost",
 		       c->group, st.ps_drop);
-	j = archive_event(c->a, "nflog.stats");
+	j = record_event(c->rec, "nflog.stats");
 	jl_u64(j, "group", (uint64_t)c->group);
 	if (c->unlogged_group >= 0)
 		jl_u64(j, "unlogged_group", (uint64_t)c->unlogged_group);
@@ -284,7 +284,7 @@ void connlog_end(struct connlog *c)
 	jl_u64(j, "unparsed", c->unparsed);
 	jl_u64(j, "overflows", st.ps_drop);
 	jl_u64(j, "read_errors", c->errors);
-	archive_emit(c->a);
+	record_emit(c->rec);
 	if (c->p)
 		pcap_close(c->p);
 	c->p = NULL;
