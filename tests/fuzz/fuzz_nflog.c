@@ -14,6 +14,9 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* The corpus its replay (replay_main.c) reads when given none, from the repo root. */
+const char fuzz_corpus[] = "tests/fuzz/corpus-nflog";
+
 /*
  * The input is a list of messages, each a 16-bit little-endian length
  * and that many bytes (cut at the input's end). A message is what

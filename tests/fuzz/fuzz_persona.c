@@ -7,6 +7,9 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* The corpus its replay (replay_main.c) reads when given none, from the repo root. */
+const char fuzz_corpus[] = "tests/fuzz/corpus-persona";
+
 /*
  * The input is a filter, then the content: one byte (bit 0: records end
  * in NUL; the rest, modulo 33: the number of rules), each rule as an op

@@ -16,6 +16,9 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* The corpus its replay (replay_main.c) reads when given none, from the repo root. */
+const char fuzz_corpus[] = "tests/fuzz/corpus";
+
 static char dir[256];
 
 static void clean(void);

@@ -12,6 +12,9 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* The corpus its replay (replay_main.c) reads when given none, from the repo root. */
+const char fuzz_corpus[] = "tests/fuzz/corpus-ttyreplay";
+
 /*
  * The first byte picks how the rest becomes a file: mode 0 as it is,
  * 1 gzipped, 2 gzipped and cut short, 3 gzipped with one byte flipped

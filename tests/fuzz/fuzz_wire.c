@@ -13,6 +13,9 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* The corpus its replay (replay_main.c) reads when given none, from the repo root. */
+const char fuzz_corpus[] = "tests/fuzz/corpus-wire";
+
 /*
  * What one pass over the input saw. Oracles beyond "no crash": each
  * record is the input's own bytes at its offset, records never overlap,
