@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # uml-honeynet: one entry point for build, run, test and bench.
 # Outputs go under build/; every generated file is written to a temporary
 # name and renamed, so an interrupted make never leaves half a file behind.

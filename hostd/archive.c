@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* The run's archive: turns checked stream records into tty files and events, and keeps the counts. */
 #include <errno.h>
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # What every libFuzzer target shares: the compiler and flags, the corpus
 # replay under ASan/UBSan that make check runs, and `make fuzz`'s run,
 # merge and corpus swap. Each part's own mk file adds its targets (to

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # honeynet (tools/honeynet) and its unit tests (tests/unit/honeynet).
 HONEYNET_SRC := $(call c_tree,tools/honeynet)
 HONEYNET_LIB := $(filter-out tools/honeynet/main.c,$(HONEYNET_SRC))

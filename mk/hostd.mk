@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # hostd (hostd/), its unit tests (tests/unit/hostd), and its fuzz targets
 # (tests/fuzz, mk/fuzz.mk).
 HOSTD_SRC := $(call c_tree,hostd)

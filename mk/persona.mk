@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # The /proc persona (common/persona*.c, shared with the kernel patch) and its
 # unit tests (tests/unit/persona).
 PERSONA_TESTS := $(call c_tree,tests/unit/persona)

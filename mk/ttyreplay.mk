@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # ttyreplay (tools/ttyreplay) and its unit tests (tests/unit/ttyreplay).
 TTYREPLAY_SRC := $(call c_tree,tools/ttyreplay)
 TTYREPLAY_LIB := $(filter-out tools/ttyreplay/main.c,$(TTYREPLAY_SRC))

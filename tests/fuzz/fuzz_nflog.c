@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Fuzz target: hostile NFLOG messages through nflog_parse, ip_parse and connlog_packet, against a model. */
 #include <arpa/inet.h>
 #include <fcntl.h>

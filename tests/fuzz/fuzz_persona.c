@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Fuzz target: persona_filter_apply over hostile /proc content, against a line-by-line model. */
 #include <stdint.h>
 #include <stdlib.h>

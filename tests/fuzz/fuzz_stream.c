@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Fuzz target: a hostile TTY stream through hostd's parser and archive writer, in chunks the input picks. */
 #include <dirent.h>
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Fuzz target: ttyreplay's ttylog reader and session follower over hostile files, against a model of the layout. */
 #include <fcntl.h>
 #include <stdint.h>

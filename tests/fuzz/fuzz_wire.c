@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Fuzz target: hostd's stream parser, payload decoders, session table and JSON escaping, all in memory. */
 #include <stdint.h>
 #include <stdlib.h>

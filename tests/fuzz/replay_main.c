@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Replays every file of the fuzz corpus through the fuzz target (under ASan/UBSan in make check). */
 #include <dirent.h>
 #include <stdint.h>

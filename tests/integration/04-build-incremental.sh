@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # The C build: a second make with nothing changed does nothing, a header's
 # change rebuilds exactly the objects that include it, and each source is
 # compiled once per flavour, one per compiler call, binaries linked from

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # Every source file git tracks names its licence (LICENSE): an SPDX line
 # first (after the #! line of a script), in the kernel's form for its kind,
 # and its one-line role comment right after it. Sources are C, headers,

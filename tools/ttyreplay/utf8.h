@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* UTF-8 validation and JSON string text for the asciicast export. */
 #ifndef UTF8_H
 #define UTF8_H
