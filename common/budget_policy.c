@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* The archive budget's policy, once: hostd enforces it, honeynet checks the disk against it first. */
 #include <errno.h>
 #include <limits.h>

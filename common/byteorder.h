@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* Little-endian fields in byte buffers: every on-disk and wire format here is little-endian, whatever the host. */
 #ifndef BYTEORDER_H
 #define BYTEORDER_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Byte counts as people write them: "8M", "20G" in, "1.2 GiB" out. */
 #include <errno.h>
 #include <stdio.h>

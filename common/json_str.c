@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* JSON string text from bytes a guest or a recording chose: one escaping policy for events.jsonl and the asciicast export. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* Bounded decimal numbers from the command line and config files. */
 #ifndef PARSE_UINT_H
 #define PARSE_UINT_H

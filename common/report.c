@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Messages on stderr, each prefixed with the program's name. */
 #include <errno.h>
 #include <stdarg.h>

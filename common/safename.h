@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* File names made from names a guest or an operator chose: a safe alphabet, and "~N" for a name in use. */
 #ifndef SAFENAME_H
 #define SAFENAME_H

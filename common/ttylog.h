@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The archive's tty session record: the UML/Cowrie ttylog layout, 24 bytes LE. */
 #ifndef TTYLOG_H
 #define TTYLOG_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* UTF-8 validation: complete characters only, no overlong forms, surrogates or code points past U+10FFFF. */
 #ifndef UTF8_H
 #define UTF8_H

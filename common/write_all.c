@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Whole writes to a file descriptor, through short writes and EINTR. */
 #include <errno.h>
 #include <unistd.h>

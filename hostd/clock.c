@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* The clock: real and monotonic time, and RFC 3339 timestamps for events. */
 #include <errno.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* hostd's tunables, each a named constant with the reason for its value. */
 #ifndef HOSTD_H
 #define HOSTD_H

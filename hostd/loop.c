@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* The live poll loop: reads the stream, flushes on a timer, watches the guest and the signals. */
 #include <errno.h>
 #include <poll.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* hostd: options, setup, then the live loop (the guest kernel as a child) or an offline --parse. */
 #include <errno.h>
 #include <fcntl.h>

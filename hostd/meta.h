@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* meta.json: the run's identity, configuration, times and counters, replaced atomically. */
 #ifndef META_H
 #define META_H

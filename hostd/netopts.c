@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* The capture and connection-event options: values checked, errors that say what was expected. */
 #include <errno.h>
 #include <net/if.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The capture and connection-event options: values checked, errors that say what was expected. */
 #ifndef NETOPTS_H
 #define NETOPTS_H

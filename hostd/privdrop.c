@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Least privilege: after the root-only opens, hostd runs as --user with no capabilities. */
 #include <errno.h>
 #include <fcntl.h>

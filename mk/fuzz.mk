@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # What every libFuzzer target shares: the compiler and flags, the corpus
 # replay under ASan/UBSan that make check runs, and `make fuzz`'s run,
 # merge and corpus swap. Each part's own mk file adds its targets (to
@@ -7,9 +8,12 @@ FUZZ_CC := clang
 FUZZ_RUNS ?= 10000000
 FUZZ_SECS ?= 0
 FUZZ_MAX_LEN ?= 9000
-FUZZ_FLAGS := -std=c11 -O1 -g -D_GNU_SOURCE $(WARN) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-# Replays a target's corpus (tests/fuzz/CORPUS from the repo root, or the
-# first argument) in a plain main(), one Check-style summary line.
+FUZZ_SANITIZE := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_FLAGS := -std=c11 -O1 -g -D_GNU_SOURCE $(WARN) $(FUZZ_SANITIZE)
+$(eval $(call flavour,fuzz,$$(FUZZ_CC) $$(FUZZ_FLAGS),$$(FUZZ_CC) $$(FUZZ_SANITIZE)))
+# Replays a target's corpus (the one it names in fuzz_corpus, from the repo
+# root, or the first argument) in a plain main(), one Check-style summary
+# line.
 FUZZ_REPLAY := tests/fuzz/replay_main.c
 # The JSON oracle's parser (jansson): only the fuzz targets link it.
 FUZZ_JSON := tests/fuzz/jsoncheck.c

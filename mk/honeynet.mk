@@ -1,25 +1,24 @@
+# SPDX-License-Identifier: GPL-2.0
 # honeynet (tools/honeynet) and its unit tests (tests/unit/honeynet).
-HONEYNET_SRC := $(sort $(wildcard tools/honeynet/*.c)) common/report.c common/write_all.c common/parse_uint.c \
-	common/bytesize.c common/budget_policy.c \
-	common/persona_apply.c common/persona_parse.c common/persona_load.c
-HONEYNET_HDR := $(wildcard tools/honeynet/*.h) common/report.h common/write_all.h common/persona.h common/parse_uint.h \
-	common/bytesize.h common/budget_policy.h
+HONEYNET_SRC := $(call c_tree,tools/honeynet)
 HONEYNET_LIB := $(filter-out tools/honeynet/main.c,$(HONEYNET_SRC))
-HONEYNET_TESTS := $(sort $(wildcard tests/unit/honeynet/*.c))
+HONEYNET_TESTS := $(call c_tree,tests/unit/honeynet)
 # The unit tests compare derived files with the ones here.
 HONEYNET_GOLDEN := -DGOLDEN_DIR='"$(CURDIR)/tests/unit/honeynet/golden"'
+
+$(call cppflags,tools/honeynet/,-Icommon)
+$(call cppflags,tests/unit/honeynet/,-Itools/honeynet -Itests/unit -Icommon $(HONEYNET_GOLDEN))
 
 PROGRAMS += $(B)/bin/honeynet
 UNIT_BINS += $(B)/tests/honeynet-unit $(B)/tests/honeynet-unit-san
 
-$(B)/bin/honeynet: $(HONEYNET_SRC) $(HONEYNET_HDR) | $(DEPS_STAMP)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Icommon -o $@.tmp $(HONEYNET_SRC) && mv $@.tmp $@
+$(B)/bin/honeynet: $(call prog,plain,$(HONEYNET_SRC))
+	$(call link,plain,)
 
-$(B)/tests/honeynet-unit: $(HONEYNET_TESTS) tests/unit/run_suites.c $(HONEYNET_LIB) $(HONEYNET_HDR) tests/unit/honeynet/suites.h | $(DEPS_STAMP)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Itools/honeynet -Itests/unit -Icommon $(HONEYNET_GOLDEN) -o $@.tmp $(HONEYNET_TESTS) tests/unit/run_suites.c $(HONEYNET_LIB) $(CHECK_LIBS) && mv $@.tmp $@
+HONEYNET_UNIT_SRC := $(HONEYNET_TESTS) tests/unit/run_suites.c $(HONEYNET_LIB)
 
-$(B)/tests/honeynet-unit-san: $(HONEYNET_TESTS) tests/unit/run_suites.c $(HONEYNET_LIB) $(HONEYNET_HDR) tests/unit/honeynet/suites.h | $(DEPS_STAMP)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SANITIZE) -Itools/honeynet -Itests/unit -Icommon $(HONEYNET_GOLDEN) -o $@.tmp $(HONEYNET_TESTS) tests/unit/run_suites.c $(HONEYNET_LIB) $(CHECK_LIBS) && mv $@.tmp $@
+$(B)/tests/honeynet-unit: $(call prog,plain,$(HONEYNET_UNIT_SRC))
+	$(call link,plain,$(CHECK_LIBS))
+
+$(B)/tests/honeynet-unit-san: $(call prog,san,$(HONEYNET_UNIT_SRC))
+	$(call link,san,$(CHECK_LIBS))

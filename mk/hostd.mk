@@ -1,77 +1,70 @@
+# SPDX-License-Identifier: GPL-2.0
 # hostd (hostd/), its unit tests (tests/unit/hostd), and its fuzz targets
 # (tests/fuzz, mk/fuzz.mk).
-# hostd/ holds main.c and the loop; each subfolder one concern (hostd/README).
-HOSTD_DIRS := hostd $(patsubst %/,%,$(sort $(dir $(wildcard hostd/*/*))))
-HOSTD_SRC := $(sort $(foreach d,$(HOSTD_DIRS),$(wildcard $(d)/*.c))) common/ttylog.c common/report.c common/write_all.c \
-	common/parse_uint.c common/bytesize.c common/budget_policy.c common/safename.c common/utf8.c common/json_str.c
-HOSTD_HDR := $(foreach d,$(HOSTD_DIRS),$(wildcard $(d)/*.h)) common/ttylog.h common/report.h common/write_all.h \
-	common/parse_uint.h common/bytesize.h common/budget_policy.h common/safename.h common/utf8.h \
-	common/json_str.h common/byteorder.h
+HOSTD_SRC := $(call c_tree,hostd)
 HOSTD_LIB := $(filter-out hostd/main.c,$(HOSTD_SRC))
-HOSTD_INC := $(addprefix -I,$(HOSTD_DIRS)) -Icommon
+HOSTD_INC := $(addprefix -I,$(call dirs_under,hostd)) -Icommon
 HOSTD_LIBS := -lz -lcrypto -lpcap -lseccomp
-HOSTD_TESTS := $(sort $(wildcard tests/unit/hostd/*.c))
-HOSTD_TEST_HDR := $(wildcard tests/unit/hostd/*.h)
+HOSTD_TESTS := $(call c_tree,tests/unit/hostd)
 HOSTD_FUZZ_TARGET := tests/fuzz/fuzz_stream.c
 HOSTD_FUZZ_WIRE := tests/fuzz/fuzz_wire.c
 HOSTD_FUZZ_NFLOG := tests/fuzz/fuzz_nflog.c
 HOSTD_FUZZ_COMMON := tests/fuzz/chunk.c $(FUZZ_JSON)
-# Small limits in the fuzz builds, so short inputs reach them.
+# Small limits in the fuzz builds, so short inputs reach them: their own
+# flavours, sanitized (the corpus replays) and libFuzzer.
 HOSTD_FUZZ_DEFS := -DHOSTD_MAX_SESSIONS=16 -DWIRE_BUF_SIZE=8256
+$(eval $(call flavour,san-small,$$(CC) $$(CFLAGS) $$(SANITIZE) $$(HOSTD_FUZZ_DEFS),$$(CC) $$(SANITIZE)))
+$(eval $(call flavour,fuzz-small,$$(FUZZ_CC) $$(FUZZ_FLAGS) $$(HOSTD_FUZZ_DEFS),$$(FUZZ_CC) $$(FUZZ_SANITIZE)))
+
+$(call cppflags,hostd/,$(HOSTD_INC))
+# The unit tests also check the fuzz targets' JSON oracle (test_json.c).
+$(call cppflags,tests/unit/hostd/,$(HOSTD_INC) $(addprefix -I,$(call dirs_under,tests/unit/hostd)) -Itests/unit -Itests/fuzz)
+$(foreach t,$(HOSTD_FUZZ_TARGET) $(HOSTD_FUZZ_WIRE) $(HOSTD_FUZZ_NFLOG),$(call cppflags,$(t),$(HOSTD_INC)))
 
 PROGRAMS += $(B)/bin/hostd
 UNIT_BINS += $(B)/tests/hostd-unit $(B)/tests/hostd-unit-san $(B)/tests/hostd-fuzz-replay $(B)/tests/hostd-fuzz-wire-replay \
 	$(B)/tests/hostd-fuzz-nflog-replay
 
-$(B)/bin/hostd: $(HOSTD_SRC) $(HOSTD_HDR) | $(DEPS_STAMP)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(HOSTD_INC) -o $@.tmp $(HOSTD_SRC) $(HOSTD_LIBS) && mv $@.tmp $@
+$(B)/bin/hostd: $(call prog,plain,$(HOSTD_SRC))
+	$(call link,plain,$(HOSTD_LIBS))
 
-# The unit tests also check the fuzz targets' JSON oracle (test_json.c).
-hostd_unit = $(HOSTD_INC) -Itests/unit/hostd -Itests/unit -Itests/fuzz -o $@.tmp $(HOSTD_TESTS) tests/unit/run_suites.c $(FUZZ_JSON) $(HOSTD_LIB) $(CHECK_LIBS) $(HOSTD_LIBS) $(FUZZ_JSON_LIBS)
+HOSTD_UNIT_SRC := $(HOSTD_TESTS) tests/unit/run_suites.c $(FUZZ_JSON) $(HOSTD_LIB)
+HOSTD_UNIT_LIBS = $(CHECK_LIBS) $(HOSTD_LIBS) $(FUZZ_JSON_LIBS)
 
-$(B)/tests/hostd-unit: $(HOSTD_TESTS) tests/unit/run_suites.c $(HOSTD_TEST_HDR) $(FUZZ_JSON) tests/fuzz/jsoncheck.h $(HOSTD_LIB) $(HOSTD_HDR) | $(DEPS_STAMP)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(hostd_unit) && mv $@.tmp $@
+$(B)/tests/hostd-unit: $(call prog,plain,$(HOSTD_UNIT_SRC))
+	$(call link,plain,$(HOSTD_UNIT_LIBS))
 
-$(B)/tests/hostd-unit-san: $(HOSTD_TESTS) tests/unit/run_suites.c $(HOSTD_TEST_HDR) $(FUZZ_JSON) tests/fuzz/jsoncheck.h $(HOSTD_LIB) $(HOSTD_HDR) | $(DEPS_STAMP)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SANITIZE) $(hostd_unit) && mv $@.tmp $@
+$(B)/tests/hostd-unit-san: $(call prog,san,$(HOSTD_UNIT_SRC))
+	$(call link,san,$(HOSTD_UNIT_LIBS))
 
 # The fuzz targets (mk/fuzz.mk): each built twice, a replay of its corpus
-# under ASan/UBSan that make check runs (tests/fuzz/CORPUS from the repo
-# root, or the first argument), and the libFuzzer binary of make fuzz-NAME.
-# $(call hostd_fuzz,TARGET.c,CORPUS): the compile line's sources and flags.
-hostd_fuzz = $(HOSTD_FUZZ_DEFS) -DREPLAY_CORPUS='"tests/fuzz/$(2)"' $(HOSTD_INC) -o $@.tmp $(1) $(HOSTD_FUZZ_COMMON) $(HOSTD_LIB) $(HOSTD_LIBS) $(FUZZ_JSON_LIBS)
-HOSTD_FUZZ_DEPS := $(HOSTD_FUZZ_COMMON) $(HOSTD_LIB) $(HOSTD_HDR) tests/fuzz/chunk.h tests/fuzz/jsoncheck.h
+# under ASan/UBSan that make check runs (the corpus the target names, from
+# the repo root, or the first argument), and the libFuzzer binary of make
+# fuzz-NAME.
+HOSTD_FUZZ_SRC := $(HOSTD_FUZZ_COMMON) $(HOSTD_LIB)
+HOSTD_FUZZ_LIBS = $(HOSTD_LIBS) $(FUZZ_JSON_LIBS)
 
-$(B)/tests/hostd-fuzz-replay: $(HOSTD_FUZZ_TARGET) $(FUZZ_REPLAY) $(HOSTD_FUZZ_DEPS) | $(DEPS_STAMP)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SANITIZE) $(FUZZ_REPLAY) $(call hostd_fuzz,$(HOSTD_FUZZ_TARGET),corpus) && mv $@.tmp $@
+$(B)/tests/hostd-fuzz-replay: $(call prog,san-small,$(FUZZ_REPLAY) $(HOSTD_FUZZ_TARGET) $(HOSTD_FUZZ_SRC))
+	$(call link,san-small,$(HOSTD_FUZZ_LIBS))
 
-$(B)/tests/hostd-fuzz-wire-replay: $(HOSTD_FUZZ_WIRE) $(FUZZ_REPLAY) $(HOSTD_FUZZ_DEPS) | $(DEPS_STAMP)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SANITIZE) $(FUZZ_REPLAY) $(call hostd_fuzz,$(HOSTD_FUZZ_WIRE),corpus-wire) && mv $@.tmp $@
+$(B)/tests/hostd-fuzz-wire-replay: $(call prog,san-small,$(FUZZ_REPLAY) $(HOSTD_FUZZ_WIRE) $(HOSTD_FUZZ_SRC))
+	$(call link,san-small,$(HOSTD_FUZZ_LIBS))
 
-$(B)/tests/hostd-fuzz-nflog-replay: $(HOSTD_FUZZ_NFLOG) $(FUZZ_REPLAY) $(HOSTD_FUZZ_DEPS) | $(DEPS_STAMP)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SANITIZE) $(FUZZ_REPLAY) $(call hostd_fuzz,$(HOSTD_FUZZ_NFLOG),corpus-nflog) && mv $@.tmp $@
+$(B)/tests/hostd-fuzz-nflog-replay: $(call prog,san-small,$(FUZZ_REPLAY) $(HOSTD_FUZZ_NFLOG) $(HOSTD_FUZZ_SRC))
+	$(call link,san-small,$(HOSTD_FUZZ_LIBS))
 
 # make fuzz-stream (parser and archive writer, ~1,000 exec/s: it writes
 # files), make fuzz-wire (parser, payloads, session table, JSON escaping in
 # memory), make fuzz-nflog (NFLOG and IP parsers, connection events).
 .PHONY: fuzz-stream fuzz-wire fuzz-nflog
-$(B)/tests/hostd-fuzz: $(HOSTD_FUZZ_TARGET) $(HOSTD_FUZZ_DEPS)
-	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) $(call hostd_fuzz,$(HOSTD_FUZZ_TARGET),corpus) && mv $@.tmp $@
+$(B)/tests/hostd-fuzz: $(call prog,fuzz-small,$(HOSTD_FUZZ_TARGET) $(HOSTD_FUZZ_SRC))
+	$(call link,fuzz-small,$(HOSTD_FUZZ_LIBS))
 
-$(B)/tests/hostd-fuzz-wire: $(HOSTD_FUZZ_WIRE) $(HOSTD_FUZZ_DEPS)
-	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) $(call hostd_fuzz,$(HOSTD_FUZZ_WIRE),corpus-wire) && mv $@.tmp $@
+$(B)/tests/hostd-fuzz-wire: $(call prog,fuzz-small,$(HOSTD_FUZZ_WIRE) $(HOSTD_FUZZ_SRC))
+	$(call link,fuzz-small,$(HOSTD_FUZZ_LIBS))
 
-$(B)/tests/hostd-fuzz-nflog: $(HOSTD_FUZZ_NFLOG) $(HOSTD_FUZZ_DEPS)
-	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) $(call hostd_fuzz,$(HOSTD_FUZZ_NFLOG),corpus-nflog) && mv $@.tmp $@
+$(B)/tests/hostd-fuzz-nflog: $(call prog,fuzz-small,$(HOSTD_FUZZ_NFLOG) $(HOSTD_FUZZ_SRC))
+	$(call link,fuzz-small,$(HOSTD_FUZZ_LIBS))
 
 fuzz-stream: $(B)/tests/hostd-fuzz
 	$(call fuzz_run,$(B)/tests/hostd-fuzz,corpus,tests/fuzz/gen-seeds.py)

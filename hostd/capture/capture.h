@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* Data Capture: the guest's interface through libpcap into rotated gzip pcap files under RUN_DIR/pcap. */
 #ifndef CAPTURE_H
 #define CAPTURE_H

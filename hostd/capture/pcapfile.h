@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* One capture file: classic pcap records through gzip, written so the file on disk always ends at a record. */
 #ifndef PCAPFILE_H
 #define PCAPFILE_H

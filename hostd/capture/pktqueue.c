@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* The capture's queue: packets copied out of libpcap's ring by the reader thread, taken by the writer. */
 #include <stdlib.h>
 #include <string.h>

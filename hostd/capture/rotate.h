@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The capture's file rotation: a resumable state machine with named states, on wall-clock boundaries. */
 #ifndef ROTATE_H
 #define ROTATE_H

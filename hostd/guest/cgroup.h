@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The jail's cgroup: memory, pids and CPU limits, freeze and kill, on cgroup v2 or the v1 controllers. */
 #ifndef CGROUP_H
 #define CGROUP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The guest kernel's console: a pipe the kernel writes, relayed by the loop into console.log up to a cap. */
 #ifndef CONSOLE_H
 #define CONSOLE_H

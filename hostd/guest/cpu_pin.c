@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* One host CPU for the guest: choosing it, moving hostd off it, pinning the jail's child to it. */
 #include <errno.h>
 #include <sched.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The guest kernel as hostd's child: jailed, its stream fd, pdeathsig, a guard, pause and kill. */
 #ifndef GUEST_H
 #define GUEST_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The guest kernel's jail: its own uid, namespaces, a pivot_root'ed directory, no capabilities, seccomp, a cgroup. */
 #ifndef JAIL_H
 #define JAIL_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* The kernel binary's loader and shared libraries, read from its ELF headers, for the jail to bind. */
 #include <elf.h>
 #include <errno.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* The jail's options (--jail, --jail-uid, --jail-ro, --jail-rw, --jail-limits) and the limits derived from mem=. */
 #include <errno.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* The jail's seccomp allow-list: the host system calls a UML kernel and its helpers make. */
 #include <errno.h>
 #include <sched.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* The root_fs's identity for meta.json, without slowing the boot: a manifest's hash, or a background hash. */
 #include <errno.h>
 #include <fcntl.h>

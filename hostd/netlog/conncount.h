@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* net.outbound's count: each honeypot's connection attempts per protocol class within the current UTC hour. */
 #ifndef CONNCOUNT_H
 #define CONNCOUNT_H

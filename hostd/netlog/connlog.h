@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* Connection events: Data Control's NFLOG groups (libpcap "nflog:GROUP[,UNLOGGED]") as net.* events. */
 #ifndef CONNLOG_H
 #define CONNLOG_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* NFLOG messages (libpcap's DLT_NFLOG) and the IP packets in them, parsed with a bound on every read. */
 #include <arpa/inet.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* NFLOG messages (libpcap's DLT_NFLOG) and the IP packets in them, parsed with a bound on every read. */
 #ifndef NFLOG_H
 #define NFLOG_H

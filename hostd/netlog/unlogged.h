@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* Attempts the ruleset did not log (over its log rate): counted by prefix, summarised as net.unlogged. */
 #ifndef UNLOGGED_H
 #define UNLOGGED_H

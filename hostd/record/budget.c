@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* The run's archive budget: what the run directory holds on disk, measured on a timer; its end fails the archive. */
 #include <dirent.h>
 #include <errno.h>

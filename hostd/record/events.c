@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* events.jsonl: one JSON object a line, built with escaping that survives hostile bytes. */
 #include <errno.h>
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* events.jsonl: one JSON object a line, built with escaping that survives hostile bytes. */
 #ifndef EVENTS_H
 #define EVENTS_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* A gzip file written from memory: deflate into a buffer, append whole stretches, keep what the disk refused. */
 #include <errno.h>
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* The run's record: the run directory, its events.jsonl and the failure state that pauses the guest. */
 #include <errno.h>
 #include <fcntl.h>

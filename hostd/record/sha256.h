@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* SHA-256 through libcrypto's EVP: incremental for files hostd writes, whole for files it reads. */
 #ifndef SHA256_H
 #define SHA256_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The TTY archive: turns checked stream records into tty files and events in the run's record, and keeps the counts. */
 #ifndef ARCHIVE_H
 #define ARCHIVE_H

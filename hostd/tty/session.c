@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Open tty sessions: a bounded table keyed by the kernel's session counter, and their file names. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* One session's .ttylog.gz: Cowrie records through zlib, flushed so a crash loses at most a second. */
 #include <errno.h>
 

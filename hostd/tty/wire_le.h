@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* Bounds-checked little-endian reads from untrusted bytes: a cursor that never reads past its end. */
 #ifndef WIRE_LE_H
 #define WIRE_LE_H

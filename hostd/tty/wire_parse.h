@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The hostile TTY stream's framing: feed bytes, get checked records, resync after damage. */
 #ifndef WIRE_PARSE_H
 #define WIRE_PARSE_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Payloads of OPEN, EXEC and LOSS records, decoded with bounds checks. */
 #include <stdio.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* Payloads of OPEN, EXEC and LOSS records, decoded with bounds checks. */
 #ifndef WIRE_PAYLOAD_H
 #define WIRE_PAYLOAD_H

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # Figure 1a: lab up until sshd answers, our build/linux against Debian's
 # stock linux.uml on the same build/root_fs, alternating, ROUNDS each; the
 # ratio of medians. The stock kernel cannot boot on hosts with large XSAVE

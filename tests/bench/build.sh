@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # Figure 1b: a clean build of the kernel (patches, config, make -j$(nproc))
 # into empty directories, and of the root_fs (package cache warm), each
 # timed once. Does not use the lab.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # Figure 5: Data Capture under an inbound flood, hostd against tcpdump.
 # Each round: one lab up (hostd captures tap0 in hn-wall, as the lab always
 # runs it), then tcpdump on the same tap0 in the same namespace, then a UDP

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # Figure 8: one host CPU per guest. The same kernel, root_fs and jail, lab
 # up with hostd's default (the guest kernel and every host process it makes
 # on one CPU, hostd on the others) and with --cpu any (not pinned),

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 """Keystroke-to-echo latency at the attacker's terminal: what a typist feels.
 
 Usage: echolat.py COUNT

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # Figure 7: what the jail costs. The same kernel and root_fs, lab up with
 # the jail (the default) and with --jail off (the kernel only changes to
 # the jail's uid: no namespaces, pivot_root, seccomp filter or cgroup),

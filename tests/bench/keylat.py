@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 """Keystroke-to-archive latency: an ssh pty session typed into at human pace.
 
 Usage: keylat.py RUN_DIR COUNT OUT.json

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # Figure 4: keystroke-to-archive latency. One lab up (default: log on,
 # hostd syncing tty bytes every 50 ms); tests/bench/keylat.py types KEYS
 # keys at human pace into an ssh pty session and times each from the write

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # Shared by the bench scripts (tests/bench/*.sh); sourced, not run.
 # The caller (tests/bench/run) exports TOP and WORK; every figure script
 # writes its part of BENCHMARKS.md to $WORK/md/NN-name.md.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # Figure 6: what the /proc masquerade costs a reader. The same kernel and
 # root_fs, lab up with the default persona (masquerade on) and with
 # --masquerade off, alternately, ROUNDS times each; in the guest, RUNS runs

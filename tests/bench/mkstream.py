@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 """A synthetic TTY wire stream (hostd/tty_log_wire.h) for the parse benchmark.
 
 Usage: mkstream.py OUT MB

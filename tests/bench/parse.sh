@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # Figure 3: hostd's parse-and-archive throughput on a recorded-like stream,
 # against zcat of the same bytes (and gzip -6, the compression hostd must
 # do anyway). The stream is synthetic (tests/bench/mkstream.py), not a

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
 """Count a capture's records for tests/bench/capture.sh.
 
 usage: pcapcount.py DST_IP DST_PORT FILE...

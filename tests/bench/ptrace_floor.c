@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* The floor of UML's design: one PTRACE_SYSEMU round trip between two host processes. */
 #define _GNU_SOURCE
 #include <errno.h>

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # Figure 9: the speed the attacker feels. In the guest, over ssh, as root:
 # one system call, one fork+exec, one page fault, a small build-like job;
 # from hn-inet: ssh true (the first login and later ones) and keystroke to

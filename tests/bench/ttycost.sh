@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # Figure 2: what TTY logging costs the guest. Inside the guest, 50 MB
 # written through a pty (script(1) runs head|tr on a pty whose master it
 # copies to /dev/null), timed with date inside the guest; the same kernel

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
 """UDP flood for tests/bench/capture.sh, run in hn-inet.
 
 usage: udpflood.py DST PORT SECONDS MAX_PACKETS SENDERS PAYLOAD_BYTES

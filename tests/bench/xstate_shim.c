@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Bench only: lets Debian's stock linux.uml boot on hosts with large XSAVE areas.
  *
  * The stock 6.1 UML kernel sets fp state with a PTRACE_SETREGSET shorter

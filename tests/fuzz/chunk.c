@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* How a fuzz input's first byte chunks the rest of it (chunk.h). */
 #include "chunk.h"
 

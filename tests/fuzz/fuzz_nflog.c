@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Fuzz target: hostile NFLOG messages through nflog_parse, ip_parse and connlog_packet, against a model. */
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -13,6 +14,9 @@
 #include "record.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The corpus its replay (replay_main.c) reads when given none, from the repo root. */
+const char fuzz_corpus[] = "tests/fuzz/corpus-nflog";
 
 /*
  * The input is a list of messages, each a 16-bit little-endian length

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Fuzz target: persona_filter_apply over hostile /proc content, against a line-by-line model. */
 #include <stdint.h>
 #include <stdlib.h>
@@ -6,6 +7,9 @@
 #include "persona.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The corpus its replay (replay_main.c) reads when given none, from the repo root. */
+const char fuzz_corpus[] = "tests/fuzz/corpus-persona";
 
 /*
  * The input is a filter, then the content: one byte (bit 0: records end

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Fuzz target: a hostile TTY stream through hostd's parser and archive writer, in chunks the input picks. */
 #include <dirent.h>
 #include <fcntl.h>
@@ -15,6 +16,9 @@
 #include "ttylog.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The corpus its replay (replay_main.c) reads when given none, from the repo root. */
+const char fuzz_corpus[] = "tests/fuzz/corpus";
 
 static char dir[256];
 

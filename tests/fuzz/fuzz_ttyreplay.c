@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Fuzz target: ttyreplay's ttylog reader and session follower over hostile files, against a model of the layout. */
 #include <fcntl.h>
 #include <stdint.h>
@@ -11,6 +12,9 @@
 #include "ttylog_read.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The corpus its replay (replay_main.c) reads when given none, from the repo root. */
+const char fuzz_corpus[] = "tests/fuzz/corpus-ttyreplay";
 
 /*
  * The first byte picks how the rest becomes a file: mode 0 as it is,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Fuzz target: hostd's stream parser, payload decoders, session table and JSON escaping, all in memory. */
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,6 +13,9 @@
 #include "wire_payload.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The corpus its replay (replay_main.c) reads when given none, from the repo root. */
+const char fuzz_corpus[] = "tests/fuzz/corpus-wire";
 
 /*
  * What one pass over the input saw. Oracles beyond "no crash": each

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
 """Writes the seed inputs of the nflog, persona and ttyreplay fuzz corpora.
 
 Usage: gen-seeds-more.py nflog|persona|ttyreplay DIR. Each input is made

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
 """Writes the seed inputs of the hostd fuzz corpus (tests/fuzz/corpus).
 
 Each input is one byte choosing how the fuzz target chunks the rest

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* The fuzz targets' JSON oracle (jsoncheck.h), on jansson. */
 #include "jsoncheck.h"
 

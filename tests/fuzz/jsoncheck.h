@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The fuzz targets' JSON oracle: what hostd's escaping promises of one events.jsonl line. */
 #ifndef FUZZ_JSONCHECK_H
 #define FUZZ_JSONCHECK_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Replays every file of the fuzz corpus through the fuzz target (under ASan/UBSan in make check). */
 #include <dirent.h>
 #include <stdint.h>
@@ -7,10 +8,8 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* The corpus tests/run replays (from the repo root): each target's build names its own. */
-#ifndef REPLAY_CORPUS
-#error "REPLAY_CORPUS: the build names the target's corpus"
-#endif
+/* The corpus tests/run replays (from the repo root): each target names its own. */
+extern const char fuzz_corpus[];
 
 /* Files larger than this are not fuzz inputs: a broken corpus, said as a failure. */
 #define REPLAY_MAX (1 << 20)
@@ -39,7 +38,7 @@ int main(int argc, char **argv)
 	DIR *dp;
 
 	if (!dir)
-		dir = REPLAY_CORPUS;
+		dir = fuzz_corpus;
 	dp = opendir(dir);
 	if (!dp) {
 		perror(dir);

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # tests/run itself: nothing passes by saying nothing. Stand-in unit
 # binaries and scripts in a scratch directory, each run through tests/run;
 # its final line must count every non-zero exit, every missing result line

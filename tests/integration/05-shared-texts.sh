@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # Texts shared by the kernel patches and the host side are one text: each
 # file a patch adds is its copy in the repository, word for word.
 source "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # Every patch in patches/series passes the kernel's own
 # scripts/checkpatch.pl --strict with no errors (warnings are allowed and
 # printed), and carries a Signed-off-by.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # A guest that cannot boot: lab up says what it saw, fails, and cleans up.
 source "$(dirname "$0")/lib.sh"
 require root "$HONEYNET" "$TOP/build/linux"

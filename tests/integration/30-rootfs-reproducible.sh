@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # rootfs/build twice in a row from the same package set: the same bytes.
 source "$(dirname "$0")/lib.sh"
 require root debootstrap mke2fs "$TOP/rootfs/build"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # ttyreplay end to end on a made-up archive: --list, replay, --input, the
 # escape filter, the four exports checked by independent readers, errors and
 # exit statuses. Needs no guest and no root.

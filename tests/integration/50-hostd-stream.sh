@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # hostd without a guest: --parse of a synthetic stream (made here with
 # python3 struct + zlib.crc32, independent of hostd's C), then live mode with
 # a fake kernel: archive and exit 0, exit status, SIGTERM, pdeathsig on

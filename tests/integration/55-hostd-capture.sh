@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # hostd's Data Capture and connection events without the guest: two
 # throwaway network namespaces (cap-test-N and cap-test-N-p, never hn-*)
 # joined by a veth pair, a small nftables ruleset that logs to NFLOG group 5

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # Data Capture's read error: the captured interface disappears mid-run.
 # hostd must say so as a hostd.error event (event "capture") naming the
 # interface, say it once on stderr, fail closed (the guest paused, exit 4

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # hostd's bounds on what a guest makes the host store, without a guest: a
 # fake kernel that floods its console past console.log's cap, one that
 # grows disk.cow past --budget (the fail-closed pause names the budget),

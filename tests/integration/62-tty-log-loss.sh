@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # The kernel's TTY log loss policy, for real: a stopped reader costs whole
 # records, counted in-band (stream.loss), never the guest or the stream's
 # validity; a running reader loses nothing of a burst larger than the ring.

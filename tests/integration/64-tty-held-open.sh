@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # Held-open ptys cannot blind the recording: root in the guest holds 300
 # ptys open (more than hostd's 256-session table), and the next ssh login is
 # still recorded whole; the sessions evicted to make room end complete.

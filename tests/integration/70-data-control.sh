@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # Data Control and Capture, the paper's Part V, from inside the guest as root,
 # in NAT and in bridge mode: outbound limits per protocol, every packet
 # captured whole, every attempt an event; bridge mode is invisible.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # Fail closed: hostd killed with SIGKILL mid-run takes the guest with it
 # (the kernel and every host process of its group, within seconds), the
 # honeywall's outbound limits keep holding, and the pcap files already

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # A flood of new connection attempts cannot fill the archive: from hn-inet,
 # UDP and TCP to thousands of the guest's public ports, each a new
 # connection. net.inbound events stay within the ruleset's log rate and

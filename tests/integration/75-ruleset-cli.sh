@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # honeynet ruleset: a real host's honeywall config, checked and rendered for nft.
 source "$(dirname "$0")/lib.sh"
 require root "$HONEYNET" nft

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # The Data Control goldens (tests/unit/honeynet/golden/*.nft) are what the
 # unit tests compare the renderer with; here each one is loaded into nft,
 # so a golden nft would refuse cannot pass: `nft -c -f`, then `nft -f`

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # The archive budget on the real lab: lab up refuses an archive whose disk
 # cannot hold a run (on a small tmpfs in a mount namespace of this test's
 # own); then a guest with a 128 MiB budget: an inbound flood from hn-inet

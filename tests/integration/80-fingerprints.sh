@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # Fingerprints: what a root intruder who knows UML would look at in the
 # booted guest. None may say UML, ubd, hostfs, uml-netdev, skas, name a
 # host switch or path, or show the host's identity; and the guest still

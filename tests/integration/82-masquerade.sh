@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # The /proc masquerade's semantics in the booted guest, with a persona of
 # the test's own: a file replaces (or adds) an entry, NAME.remove hides it
 # from lookup and listing, NAME.filter edits live content under every pid

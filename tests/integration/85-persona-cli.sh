@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # `honeynet persona check/make` on the repository's default persona and a
 # broken one; no lab needed.
 source "$(dirname "$0")/lib.sh"

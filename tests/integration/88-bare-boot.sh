@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # The kernel alone is a honeypot: in a directory holding root_fs and a
 # persona, with tap0 made beforehand, exactly `linux ubd0=root_fs
 # eth0=tuntap,,,` boots a guest whose /proc is masked and whose ttys are

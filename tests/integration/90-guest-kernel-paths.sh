@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # Containment, layer 1: as root in the lab guest, every path to the guest
 # kernel's memory or to the host that kconfig/PATHS.md turns off is refused,
 # what it keeps behaves as it says, and a Debian server's usual tools still

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # The jail, checked from outside on a running lab guest: every host process
 # of the guest (the jail's init, the kernel, UML's helpers and the processes
 # that run guest code) is the jail's uid with no capability, no_new_privs and

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # Fail closed on the real guest: the lab's archive on a filesystem of the
 # test's own (a tmpfs in a mount namespace of its own), nearly filled by a
 # ballast file, then filled from inside the guest through a pty. hostd says

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # Shared helpers for the integration tests: checks, the lab, the attacker.
 # Sourced, not run. Every check prints "PASS: what" or "FAIL: what".
 

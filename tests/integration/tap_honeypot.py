@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 """A stand-in honeypot on the lab's tap0, for when the guest is gone.
 
 Usage: tap_honeypot.py WALL_MAC COUNT FIRST_PORT

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 """The outside attacker at a keyboard: an ssh login with a pty, typed at human pace.
 
 Usage: tty_attacker.py SECRET MARKER CATLINE

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 """The outside attacker at a terminal: an ssh login with a pty from hn-inet, read and typed into.
 
 Shared by tests/integration/tty_attacker.py and tests/bench/keylat.py.

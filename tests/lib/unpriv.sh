@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # Sourced: runs a kernel of ours as it must be run outside hostd's jail.
 # Patch 0005 makes the kernel refuse the host's root and any capability,
 # so tests that boot it by hand use the lab's jail uid (hostd --jail-uid,

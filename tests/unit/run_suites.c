@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* The one Check runner every unit test binary's main calls. */
 #include <stdlib.h>
 

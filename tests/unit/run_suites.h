@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The one Check runner every unit test binary's main calls. */
 #ifndef RUN_SUITES_H
 #define RUN_SUITES_H

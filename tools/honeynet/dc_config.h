@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* Data Control settings (the rc.firewall role): parsed and checked from text. */
 #ifndef DC_CONFIG_H
 #define DC_CONFIG_H

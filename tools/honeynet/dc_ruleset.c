@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* The Data Control nftables ruleset (the rc.firewall role), rendered from a dc_config. */
 #include <arpa/inet.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The Data Control nftables ruleset (the rc.firewall role), rendered from a dc_config. */
 #ifndef DC_RULESET_H
 #define DC_RULESET_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The last lines of a log file, to show an operator why a boot failed. */
 #ifndef FILE_TAIL_H
 #define FILE_TAIL_H

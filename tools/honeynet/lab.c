@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* `honeynet lab`: the whole lab brought up, run in the foreground, or down. */
 #include <errno.h>
 #include <fcntl.h>

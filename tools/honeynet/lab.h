@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* `honeynet lab`: the whole lab brought up, run in the foreground, or down. */
 #ifndef LAB_H
 #define LAB_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* What `honeynet lab` was asked to do, parsed and checked from its arguments. */
 #include <errno.h>
 #include <stdio.h>

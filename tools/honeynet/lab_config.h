@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* What `honeynet lab` was asked to do, parsed and checked from its arguments. */
 #ifndef LAB_CONFIG_H
 #define LAB_CONFIG_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* Data Control in the lab: the honeywall config for the lab's mode, applied in hn-wall. */
 #ifndef LAB_DC_H
 #define LAB_DC_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The lab's fixed names, addresses and tunables, one place for all of them. */
 #ifndef LAB_DEFS_H
 #define LAB_DEFS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The guest: its kernel run by hostd in hn-wall, watched, halted cleanly. */
 #ifndef LAB_GUEST_H
 #define LAB_GUEST_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The lab's network: namespaces hn-inet and hn-wall, the veth pair, tap0, a bridge. */
 #ifndef LAB_NET_H
 #define LAB_NET_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* Room for a run on the archive's filesystem, checked before anything of the lab starts. */
 #ifndef LAB_SPACE_H
 #define LAB_SPACE_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* The running lab's state file: which hostd process and archive are its. */
 #include <errno.h>
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The running lab's state file: which hostd process and archive are its. */
 #ifndef LAB_STATE_H
 #define LAB_STATE_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* honeynet: brings the honeynet lab up and down, and renders a real host's honeywall. */
 #include <libgen.h>
 #include <limits.h>

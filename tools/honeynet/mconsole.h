@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* A client for the UML management console, to halt the guest from the host. */
 #ifndef MCONSOLE_H
 #define MCONSOLE_H

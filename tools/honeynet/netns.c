@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Entering the lab's named network namespaces (made by `ip netns add`). */
 #include <dirent.h>
 #include <errno.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* `honeynet persona`: a persona checked, or made ready for one guest run. */
 #include <errno.h>
 #include <fcntl.h>

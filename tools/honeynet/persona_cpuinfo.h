@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The guest's /proc/cpuinfo, derived from the host's for one virtual CPU. */
 #ifndef PERSONA_CPUINFO_H
 #define PERSONA_CPUINFO_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* `honeynet ruleset`: a honeywall config checked and rendered for nft, for a real host. */
 #include <stdio.h>
 #include <string.h>

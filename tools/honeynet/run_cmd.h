@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* Runs a host command (ip, nft) to completion and reports how it failed. */
 #ifndef RUN_CMD_H
 #define RUN_CMD_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* One directory per guest run under the archive: ARCHIVE/<UTC start>-<run id>. */
 #ifndef RUN_DIR_H
 #define RUN_DIR_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* Whether an sshd answers at an address, asked from inside a namespace. */
 #ifndef SSH_PROBE_H
 #define SSH_PROBE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The asciicast export's JSON strings: common/json_str.h's policy with short escapes and U+FFFD, bad bytes counted. */
 #ifndef ASCIICAST_JSON_H
 #define ASCIICAST_JSON_H

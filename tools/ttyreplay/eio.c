@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Messages and checked helpers for the command line: "ttyreplay: ...". */
 #include <errno.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Keeps a replayed session from acting on the analyst's own terminal. */
 /*
  * A recorded session is attacker-written bytes. Played raw, an OSC can set

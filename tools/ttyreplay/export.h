@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The four exports: asciicast v2, script advanced timing, ttyrec, ttylog. */
 #ifndef EXPORT_H
 #define EXPORT_H

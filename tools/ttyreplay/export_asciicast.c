@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Exports a session as asciicast v2 (asciinema): both streams, timed. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Exports a session as util-linux script -B data plus advanced timing. */
 #include <time.h>
 

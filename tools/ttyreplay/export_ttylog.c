@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Exports a session's own records, uncompressed, for Cowrie's playlog. */
 #include "export.h"
 

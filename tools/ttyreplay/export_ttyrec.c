@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Exports a session's output stream as ttyrec (ttyplay, ipbt, termplay). */
 #include <math.h>
 

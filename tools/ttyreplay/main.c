@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* ttyreplay: replays and exports the tty sessions hostd archives. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The command line of ttyreplay, parsed into one struct. */
 #ifndef OPTIONS_H
 #define OPTIONS_H

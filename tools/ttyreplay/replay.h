@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* Plays one stream of a session to a terminal with its recorded timing. */
 #ifndef REPLAY_H
 #define REPLAY_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* One session's records out of a ttylog file that may hold several. */
 #include <stdio.h>
 #include <string.h>

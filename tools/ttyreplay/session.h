@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* One session's records out of a ttylog file that may hold several. */
 #ifndef SESSION_H
 #define SESSION_H

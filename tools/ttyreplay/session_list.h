@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* --list: one line per tty session found under an archive directory. */
 #ifndef SESSION_LIST_H
 #define SESSION_LIST_H

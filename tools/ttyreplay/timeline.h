@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The pause before each record: recorded delta, clamped, capped, scaled. */
 #ifndef TIMELINE_H
 #define TIMELINE_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Reads Cowrie ttylog records from a gzip (or plain) file, stopping at damage. */
 #include <errno.h>
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* Reads Cowrie ttylog records from a gzip (or plain) file, stopping at damage. */
 #ifndef TTYLOG_READ_H
 #define TTYLOG_READ_H

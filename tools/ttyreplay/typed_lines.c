@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* The first command lines an attacker typed, rebuilt from raw keystrokes. */
 /*
  * Only printable ASCII reaches the summary, so a listing is safe to print on

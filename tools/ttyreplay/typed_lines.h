@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The first command lines an attacker typed, rebuilt from raw keystrokes. */
 #ifndef TYPED_LINES_H
 #define TYPED_LINES_H

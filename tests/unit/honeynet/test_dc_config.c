@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: the Data Control config: defaults, parsing, refusals, hostile input. */
 #include <arpa/inet.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: the Data Control nft ruleset against golden files in golden/. */
 #include <stdio.h>
 #include <string.h>

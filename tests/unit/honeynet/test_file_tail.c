@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: the console log tail shown when a boot fails. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: `honeynet lab` argument parsing, defaults and refusals. */
 #include <string.h>
 

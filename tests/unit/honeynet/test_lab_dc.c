@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: the lab's honeywall config in each mode, through the operator's parser. */
 #include <string.h>
 

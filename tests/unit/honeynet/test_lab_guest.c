@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: hostd's and the guest kernel's command line as the lab builds them, and whether hostd lives. */
 #include <limits.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: lab up's room check: the COW's worst case plus the capture's share, and the refusal's words. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: the lab state file, round trip and hostile contents. */
 #include <stdio.h>
 #include <stdlib.h>

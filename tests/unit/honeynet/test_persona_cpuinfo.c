@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: the guest's cpuinfo from a host's, against golden/cpuinfo-*. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: `honeynet persona make` and check on personas in a temp dir. */
 #include <limits.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: run directory names and creation under the archive. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* The tests' own TTY log stream encoder (zlib crc32), separate from the kernel's. */
 #include <stdio.h>
 #include <stdlib.h>

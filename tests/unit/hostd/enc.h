@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The tests' own TTY log stream encoder (zlib crc32), separate from the kernel's. */
 #ifndef ENC_H
 #define ENC_H

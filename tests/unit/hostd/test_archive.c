@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: a stream through the archive writer: events, tty files, hostile sessions, a flood. */
 #include <stdio.h>
 #include <stdlib.h>

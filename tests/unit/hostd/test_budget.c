@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: the archive budget: sizes in and out, the policy's figures, the run directory's scan and its end. */
 #include <fcntl.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: the jail's cgroup on fake v1 and v2 trees: directories, limits, freeze, kill handles. */
 #include <fcntl.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: the hourly attempt counter: counts, classes, honeypots, the window's rollover, eviction. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: NFLOG messages to net.* events: counts against the limits, DNS, blocked, unparsed, read errors. */
 #include <stdio.h>
 #include <stdlib.h>

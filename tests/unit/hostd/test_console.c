@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: the console relay: everything under the cap reaches console.log, the rest is counted, said once. */
 #include <fcntl.h>
 #include <stdio.h>

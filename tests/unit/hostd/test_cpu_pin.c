@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: --cpu parsing, hostd moved off the guest's CPU, the child pinned to it. */
 #include <check.h>
 #include <sched.h>

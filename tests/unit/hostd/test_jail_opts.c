@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: the jail's options and the limits derived from the kernel's mem=. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: JSON escaping of hostile bytes, the line builder, and the fuzz targets' JSON oracle. */
 #include <string.h>
 

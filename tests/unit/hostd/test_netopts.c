@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: --capture, --rotate, --nflog and --limits: accepted values, refused ones and their messages. */
 #include <string.h>
 

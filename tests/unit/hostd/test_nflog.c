@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: the NFLOG TLV parser (valid, cut at every offset, hostile lengths), prefixes, IP headers. */
 #include <arpa/inet.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: OPEN, EXEC and LOSS payloads, whole, short and lying about their lengths. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: the gzip pcap writer: file header, records, flush, a cut file read by libpcap, a full disk. */
 #include <errno.h>
 #include <fcntl.h>

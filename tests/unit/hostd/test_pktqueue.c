@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: the reader-to-writer packet queue: order, the wrap at the ring's end, a full queue, two threads. */
 #include <pthread.h>
 #include <string.h>

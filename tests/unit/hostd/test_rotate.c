@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: rotation boundaries on the clock, file names, and the state machine through a failure. */
 #include <errno.h>
 #include <fcntl.h>

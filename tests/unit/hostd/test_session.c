@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: session file names from hostile tty names, and the bounded table. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: the gzip session file: Cowrie records read back, a file cut at a flush, a full disk. */
 #include <errno.h>
 #include <fcntl.h>

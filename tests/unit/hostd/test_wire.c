@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: the stream parser on valid, cut, corrupted, random and oversized input. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Runs every hostd unit suite; the exit status says whether any test failed. */
 #include "run_suites.h"
 #include "suites.h"

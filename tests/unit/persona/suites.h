@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The Check suites of the persona's unit tests, run by unit_main.c. */
 #ifndef SUITES_H
 #define SUITES_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: /proc paths to patterns, lookups, and filters applied to text. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: persona directories loaded, refused with file and line, freed. */
 #include <errno.h>
 #include <fcntl.h>

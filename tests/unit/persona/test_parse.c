@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: persona file names and filter files, valid and malformed. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Test inputs built in code: ttylog records, files, and golden compares. */
 #include <check.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The Check suites of the ttyreplay unit tests, one per file. */
 #ifndef SUITES_H
 #define SUITES_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: the terminal-safety filter, whole and split at every byte. */
 #include <stdlib.h>
 #include <string.h>

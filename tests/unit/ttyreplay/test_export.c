@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: each export of the sample session against its golden file. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: --list lines, typed-command summaries and tty names. */
 #include <stdio.h>
 #include <stdlib.h>

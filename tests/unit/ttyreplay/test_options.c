@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: the command line, its defaults and its refusals. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: reading records from gzip and plain files, and their damage. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: replay timing through a fake sleeper, streams, sessions. */
 #include <math.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Unit tests: pauses from timestamps, clamped, capped and scaled. */
 #include "suites.h"
 #include "timeline.h"

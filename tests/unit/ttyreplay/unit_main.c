@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Runs every ttyreplay unit suite; the exit status says whether all passed. */
 #include "run_suites.h"
 #include "suites.h"
