@@ -24,7 +24,7 @@ shared() {
 	check "$kpath is not empty" grep -q -- "$marker" <<<"$from_patch"
 }
 
-shared arch/um/include/shared/tty_log_wire.h hostd/tty_log_wire.h TTY_LOG_MAGIC
+shared arch/um/include/shared/tty_log_wire.h common/tty_log_wire.h TTY_LOG_MAGIC
 shared arch/um/include/shared/persona.h common/persona.h PERSONA_PATH_MAX
 shared arch/um/kernel/persona_apply.c common/persona_apply.c persona_filter_apply
 shared arch/um/os-Linux/persona_parse.c common/persona_parse.c persona_parse_filter
