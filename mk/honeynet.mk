@@ -3,7 +3,7 @@ HONEYNET_SRC := $(sort $(wildcard tools/honeynet/*.c)) common/report.c common/wr
 	common/bytesize.c common/budget_policy.c \
 	common/persona_apply.c common/persona_parse.c common/persona_load.c
 HONEYNET_HDR := $(wildcard tools/honeynet/*.h) common/report.h common/write_all.h common/persona.h common/parse_uint.h \
-	common/bytesize.h common/budget_policy.h
+	common/bytesize.h common/budget_policy.h common/nflog_prefix.h
 HONEYNET_LIB := $(filter-out tools/honeynet/main.c,$(HONEYNET_SRC))
 HONEYNET_TESTS := $(sort $(wildcard tests/unit/honeynet/*.c))
 # The unit tests compare derived files with the ones here.

@@ -3,7 +3,7 @@
 HOSTD_SRC := $(sort $(wildcard hostd/*.c)) common/ttylog.c common/report.c common/write_all.c \
 	common/parse_uint.c common/bytesize.c common/budget_policy.c
 HOSTD_HDR := $(wildcard hostd/*.h) common/ttylog.h common/report.h common/write_all.h \
-	common/parse_uint.h common/bytesize.h common/budget_policy.h common/tty_log_wire.h
+	common/parse_uint.h common/bytesize.h common/budget_policy.h common/tty_log_wire.h common/nflog_prefix.h
 HOSTD_LIB := $(filter-out hostd/main.c,$(HOSTD_SRC))
 HOSTD_INC := -Ihostd -Icommon
 HOSTD_LIBS := -lz -lcrypto -lpcap -lseccomp
