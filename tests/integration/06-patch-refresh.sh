@@ -20,12 +20,14 @@ trap 'rm -rf "$T"' EXIT
 mapfile -t series < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$TOP/patches/series")
 g() { git -C "$tree" "$@"; }
 
-# expect_refused CMD...: CMD fails, saying why, and writes nothing.
+# expect_refused WHY CMD...: CMD fails, saying WHY (a regex), and writes
+# nothing in its last argument's directory.
 expect_refused() {
-	local out
+	local why=$1 out
+	shift
 	out=$("$@" 2>&1) && return 1
 	echo "    $out"
-	grep -q 'a patch changes .*: edit .* instead' <<<"$out" && [ -z "$(ls -A "${@: -1}")" ]
+	grep -q -- "$why" <<<"$out" && [ -z "$(ls -A "${@: -1}")" ]
 }
 
 # Whatever an earlier run left in the test's tree goes: it is nobody's work.
@@ -70,7 +72,15 @@ kpath=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$TOP/patches/shared" | awk 'NR 
 echo "/* an edit */" >> "$tree/$kpath"
 g commit -q -a -m "touches $kpath"
 mkdir "$T/shared"
-check "refresh refuses a patch that changes $kpath" \
-	expect_refused "$kp" refresh "$tree" "$TOP/patches" "$T/shared"
+check "refresh refuses a patch that changes $kpath" expect_refused \
+	'a patch changes .*: edit .* instead' "$kp" refresh "$tree" "$TOP/patches" "$T/shared"
+g reset -q --hard refs/honeynet/made
+
+# Nor an edit of the shared files' commit: their text is the repository's.
+echo "/* an edit */" >> "$tree/$kpath"
+g commit -q -a --fixup=refs/honeynet/shared
+GIT_SEQUENCE_EDITOR=: g rebase -q -i --autosquash refs/honeynet/base
+check "refresh refuses a changed shared files' commit" expect_refused \
+	'edit the files in the repository instead' "$kp" refresh "$tree" "$TOP/patches" "$T/shared"
 g reset -q --hard refs/honeynet/made
 exit $status
