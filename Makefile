@@ -18,6 +18,7 @@ KTARBALL := /usr/src/linux-source-6.1.tar.xz
 KTREE := $(B)/kernel/src
 KOBJ := $(B)/kernel/obj
 PATCHES := $(addprefix patches/,$(shell sed -e 's/\#.*//' patches/series))
+KSHARED := $(shell sed -e 's/\#.*//' patches/shared | awk 'NF { print $$1 }')
 KFRAGS := $(sort $(wildcard kconfig/*.config))
 
 # The guest's root_fs.
@@ -36,7 +37,7 @@ $(DEPS_STAMP): tools/debian-packages tools/install-deps
 # Kernel work happens only when a patch, the series or a fragment changed;
 # kbuild then rebuilds just the files those touched.
 kernel: $(B)/linux
-$(B)/kernel/tree.stamp: patches/series $(PATCHES) tools/kernel-prepare | $(DEPS_STAMP)
+$(B)/kernel/tree.stamp: patches/series $(PATCHES) patches/shared $(KSHARED) tools/kernel-prepare | $(DEPS_STAMP)
 	tools/kernel-prepare $(KTARBALL) $(KTREE) patches
 	@touch $@
 
@@ -47,6 +48,18 @@ $(KOBJ)/.config: $(B)/kernel/tree.stamp $(KFRAGS) tools/kernel-config
 $(B)/linux: $(KOBJ)/.config $(B)/kernel/tree.stamp
 	$(MAKE) -C $(KTREE) O=$(abspath $(KOBJ)) ARCH=um -j$(NPROC) linux
 	cp $(KOBJ)/linux $@.tmp && mv $@.tmp $@
+
+# The patch workflow (CONTRIBUTING): the series as a git tree with one
+# commit a patch, patches/ written back from it, and each commit built in turn.
+KERNEL_GIT := $(B)/kernel-tree
+.PHONY: kernel-tree refresh-patches kernel-bisect-build
+kernel-tree: | $(DEPS_STAMP)
+	tools/kernel-patches tree $(KTARBALL) $(KERNEL_GIT) patches
+refresh-patches:
+	tools/kernel-patches refresh $(KERNEL_GIT) patches
+	CHECKPATCH_TREE=$(abspath $(KERNEL_GIT)) tests/integration/07-checkpatch.sh
+kernel-bisect-build: $(KOBJ)/.config
+	tools/kernel-patches bisect-build $(KERNEL_GIT) $(KOBJ)/.config $(B)/kernel-bisect
 
 rootfs: $(B)/root_fs
 $(B)/root_fs: $(ROOTFS_INPUTS) | $(DEPS_STAMP)

@@ -6,7 +6,8 @@
 /*
  * One text for three builds: the UML kernel side (filter only), the UML
  * host side (load and parse, libc) and honeynet's tools and tests. The
- * kernel patch carries this file and persona_*.c word for word.
+ * kernel build copies this file and persona_*.c into arch/um
+ * (patches/shared).
  */
 #if defined(__KERNEL__) && !defined(__UM_HOST__)
 #include <linux/types.h>

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "nflog.h"
+#include "nflog_prefix.h"
 
 #define IPPROTO_ICMP_ 1
 #define IPPROTO_TCP_ 6
@@ -193,8 +194,10 @@ const char *ip_proto_name(uint8_t proto)
 	}
 }
 
+/* In enum nf_class's order. */
 static const char *const class_names[] = {
-	"tcp", "udp", "icmp", "other", "dns", "wall", "stray", "unfiltered",
+	NFLOG_CLASS_TCP, NFLOG_CLASS_UDP, NFLOG_CLASS_ICMP, NFLOG_CLASS_OTHER,
+	NFLOG_CLASS_DNS, NFLOG_CLASS_WALL, NFLOG_CLASS_STRAY, NFLOG_CLASS_UNFILTERED,
 };
 
 const char *nf_class_name(enum nf_class c)
@@ -225,18 +228,18 @@ int nf_prefix_parse(const unsigned char *s, size_t n, struct nf_prefix *pf)
 		return -1;
 	memcpy(buf, s, n);
 	buf[n] = '\0';
-	/* Exactly "hn DIR CLASS VERDICT", single spaces. */
-	if (sscanf(buf, "hn %7s %15s %7s %1s", dir, cls, verdict, extra) != 3)
+	/* Exactly as the ruleset writes it: three words, single spaces. */
+	if (sscanf(buf, NFLOG_PREFIX_TAG " %7s %15s %7s %1s", dir, cls, verdict, extra) != 3)
 		return -1;
-	snprintf(canon, sizeof(canon), "hn %s %s %s", dir, cls, verdict);
+	snprintf(canon, sizeof(canon), NFLOG_PREFIX_FMT, dir, cls, verdict);
 	if (strcmp(canon, buf))
 		return -1;
-	if (strcmp(dir, "in") && strcmp(dir, "out"))
+	if (strcmp(dir, NFLOG_DIR_IN) && strcmp(dir, NFLOG_DIR_OUT))
 		return -1;
-	pf->dir = strcmp(dir, "in") ? NF_OUT : NF_IN;
-	if (strcmp(verdict, "allow") && strcmp(verdict, "drop"))
+	pf->dir = strcmp(dir, NFLOG_DIR_IN) ? NF_OUT : NF_IN;
+	if (strcmp(verdict, NFLOG_ALLOW) && strcmp(verdict, NFLOG_DROP))
 		return -1;
-	pf->allow = !strcmp(verdict, "allow");
+	pf->allow = !strcmp(verdict, NFLOG_ALLOW);
 	for (i = 0; i < sizeof(class_names) / sizeof(class_names[0]); i++)
 		if (!strcmp(cls, class_names[i]))
 			break;

@@ -50,7 +50,7 @@ void ip_addr_text(const struct ip_info *ip, const unsigned char *addr, char *out
 /* "tcp", "udp", "icmp", "icmpv6", or "other". */
 const char *ip_proto_name(uint8_t proto);
 
-/* The ruleset's prefix "hn <in|out> <class> <allow|drop>". */
+/* The ruleset's prefix (common/nflog_prefix.h), parsed. */
 enum nf_dir { NF_IN, NF_OUT };
 enum nf_class { NF_TCP, NF_UDP, NF_ICMP, NF_OTHER, NF_DNS, NF_WALL, NF_STRAY, NF_UNFILTERED };
 #define NF_NLIMITED 4	/* tcp, udp, icmp, other: the classes with a limit */

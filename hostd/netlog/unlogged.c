@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "hostd.h"
+#include "nflog_prefix.h"
 #include "unlogged.h"
 
 void unlogged_init(struct unlogged *u)
@@ -33,8 +34,8 @@ int64_t unlogged_wait_ms(const struct unlogged *u, uint64_t mono_ms)
 
 void unlogged_put(struct unlogged *u, struct jline *j)
 {
-	static const char *const dirs[2] = { "in", "out" };
-	static const char *const verdicts[2] = { "drop", "allow" };
+	static const char *const dirs[2] = { NFLOG_DIR_IN, NFLOG_DIR_OUT };
+	static const char *const verdicts[2] = { NFLOG_DROP, NFLOG_ALLOW };
 	char key[40];
 	size_t d, c, v;
 

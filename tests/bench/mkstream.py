@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-"""A synthetic TTY wire stream (hostd/tty_log_wire.h) for the parse benchmark.
+"""A synthetic TTY wire stream (common/tty_log_wire.h) for the parse benchmark.
 
 Usage: mkstream.py OUT MB
 Writes about MB x 10^6 bytes of records, made here with struct + zlib.crc32,

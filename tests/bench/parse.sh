@@ -46,7 +46,7 @@ cat > "$WORK/md/30-parse.md" <<MD
 ## 3. hostd parse-and-archive throughput
 
 The stream is **synthetic**, not recorded: hostd keeps no raw stream, so
-tests/bench/mkstream.py writes one per hostd/tty_log_wire.h (32-byte
+tests/bench/mkstream.py writes one per common/tty_log_wire.h (32-byte
 little-endian headers, CRC-32 each, made with Python's struct and
 zlib.crc32, independently of hostd's C): $((size / 1000000)) MB, 8 ssh-like pty
 sessions, 4 open at a time, interleaved; commands typed one key a record

@@ -3,8 +3,10 @@
 #include <arpa/inet.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "dc_ruleset.h"
+#include "nflog_prefix.h"
 
 /* An append-only view of the caller's buffer; full records that some text
  * did not fit, so one check at the end covers every write. */
@@ -39,8 +41,8 @@ static void put(struct out *o, const char *fmt, ...)
 
 /*
  * One place a connection attempt is logged: the paper's kernel log prefix
- * (at most 29 characters, iptables' cap) and the NFLOG prefix "hn DIR
- * CLASS VERDICT" that hostd splits on spaces (hostd/netlog/nflog.c).
+ * (at most 29 characters, iptables' cap) and the NFLOG prefix that hostd
+ * parses (common/nflog_prefix.h).
  */
 struct log_point {
 	const char *klog;
@@ -51,27 +53,27 @@ struct log_point {
 };
 
 static const struct log_point inet_points[] = {
-	{ "DROP HONEYWALL", "out", "wall", "drop", 0 },
-	{ "DROP STRAY", "out", "stray", "drop", 1 },
-	{ "INBOUND TCP", "in", "tcp", "allow", 0 },
-	{ "INBOUND UDP", "in", "udp", "allow", 0 },
-	{ "INBOUND ICMP", "in", "icmp", "allow", 0 },
-	{ "INBOUND OTHER", "in", "other", "allow", 0 },
-	{ "OUTG DNS", "out", "dns", "allow", 0 },
-	{ "DROP TCP", "out", "tcp", "drop", 0 },
-	{ "OUTG CONN TCP", "out", "tcp", "allow", 0 },
-	{ "DROP UDP", "out", "udp", "drop", 0 },
-	{ "OUTG CONN UDP", "out", "udp", "allow", 0 },
-	{ "DROP ICMP", "out", "icmp", "drop", 0 },
-	{ "OUTG CONN ICMP", "out", "icmp", "allow", 0 },
-	{ "DROP OTHER", "out", "other", "drop", 0 },
-	{ "OUTG CONN OTHER", "out", "other", "allow", 0 },
+	{ "DROP HONEYWALL", NFLOG_DIR_OUT, NFLOG_CLASS_WALL, NFLOG_DROP, 0 },
+	{ "DROP STRAY", NFLOG_DIR_OUT, NFLOG_CLASS_STRAY, NFLOG_DROP, 1 },
+	{ "INBOUND TCP", NFLOG_DIR_IN, NFLOG_CLASS_TCP, NFLOG_ALLOW, 0 },
+	{ "INBOUND UDP", NFLOG_DIR_IN, NFLOG_CLASS_UDP, NFLOG_ALLOW, 0 },
+	{ "INBOUND ICMP", NFLOG_DIR_IN, NFLOG_CLASS_ICMP, NFLOG_ALLOW, 0 },
+	{ "INBOUND OTHER", NFLOG_DIR_IN, NFLOG_CLASS_OTHER, NFLOG_ALLOW, 0 },
+	{ "OUTG DNS", NFLOG_DIR_OUT, NFLOG_CLASS_DNS, NFLOG_ALLOW, 0 },
+	{ "DROP TCP", NFLOG_DIR_OUT, NFLOG_CLASS_TCP, NFLOG_DROP, 0 },
+	{ "OUTG CONN TCP", NFLOG_DIR_OUT, NFLOG_CLASS_TCP, NFLOG_ALLOW, 0 },
+	{ "DROP UDP", NFLOG_DIR_OUT, NFLOG_CLASS_UDP, NFLOG_DROP, 0 },
+	{ "OUTG CONN UDP", NFLOG_DIR_OUT, NFLOG_CLASS_UDP, NFLOG_ALLOW, 0 },
+	{ "DROP ICMP", NFLOG_DIR_OUT, NFLOG_CLASS_ICMP, NFLOG_DROP, 0 },
+	{ "OUTG CONN ICMP", NFLOG_DIR_OUT, NFLOG_CLASS_ICMP, NFLOG_ALLOW, 0 },
+	{ "DROP OTHER", NFLOG_DIR_OUT, NFLOG_CLASS_OTHER, NFLOG_DROP, 0 },
+	{ "OUTG CONN OTHER", NFLOG_DIR_OUT, NFLOG_CLASS_OTHER, NFLOG_ALLOW, 0 },
 };
 
 static const struct log_point bridge_points[] = {
-	{ "DROP STRAY", "out", "stray", "drop", 0 },
-	{ "DROP UNFILTERED", "out", "unfiltered", "drop", 0 },
-	{ "DROP UNFILTERED", "in", "unfiltered", "drop", 0 },
+	{ "DROP STRAY", NFLOG_DIR_OUT, NFLOG_CLASS_STRAY, NFLOG_DROP, 0 },
+	{ "DROP UNFILTERED", NFLOG_DIR_OUT, NFLOG_CLASS_UNFILTERED, NFLOG_DROP, 0 },
+	{ "DROP UNFILTERED", NFLOG_DIR_IN, NFLOG_CLASS_UNFILTERED, NFLOG_DROP, 0 },
 };
 
 #define NPOINTS(a) (sizeof(a) / sizeof((a)[0]))
@@ -88,7 +90,7 @@ static void put_log(struct out *o, const char *dir, const char *cls,
  * belong to one table), so bridge mode's guard logs on its own buckets. */
 static void put_log_limits(struct out *o, const struct dc_config *cfg)
 {
-	static const char *const dirs[] = { "in", "out" };
+	static const char *const dirs[] = { NFLOG_DIR_IN, NFLOG_DIR_OUT };
 	size_t i;
 
 	for (i = 0; i < 2; i++)
@@ -125,15 +127,15 @@ static void put_log_counters(struct out *o, const struct dc_config *cfg,
 static void put_log_chain(struct out *o, const struct dc_config *cfg,
 			  const struct log_point *pt)
 {
-	const char *v = pt->verdict[0] == 'a' ? "accept" : "drop";
+	const char *v = strcmp(pt->verdict, NFLOG_ALLOW) ? "drop" : "accept";
 
 	put(o, "\tchain log_%s_%s_%s {\n", pt->dir, pt->cls, pt->verdict);
 	put(o, "\t\tlimit name \"log_%s\" counter name \"logged_%s_%s_%s\" "
-	    "log prefix \"%s: \" log group %u prefix \"hn %s %s %s\" %s\n",
+	    "log prefix \"%s: \" log group %u prefix \"" NFLOG_PREFIX_FMT "\" %s\n",
 	    pt->dir, pt->dir, pt->cls, pt->verdict, pt->klog, cfg->nflog_group,
 	    pt->dir, pt->cls, pt->verdict, v);
 	put(o, "\t\tcounter name \"unlogged_%s_%s_%s\" log group %u snaplen 0 "
-	    "prefix \"hn %s %s %s\" %s\n\t}\n",
+	    "prefix \"" NFLOG_PREFIX_FMT "\" %s\n\t}\n",
 	    pt->dir, pt->cls, pt->verdict, cfg->unlogged_group,
 	    pt->dir, pt->cls, pt->verdict, v);
 }
@@ -209,7 +211,7 @@ static void put_input(struct out *o, const struct dc_config *cfg)
 		put(o, "\t\tiifname \"%s\" ", cfg->inside_if);
 	else
 		put(o, "\t\tip saddr @honeypots ");
-	put_log(o, "out", "wall", "drop");
+	put_log(o, NFLOG_DIR_OUT, NFLOG_CLASS_WALL, NFLOG_DROP);
 	put(o, "\n\t\tip saddr @managers accept\n\t}\n");
 }
 
@@ -240,7 +242,7 @@ static void put_forward(struct out *o, const struct dc_config *cfg)
 	    out, in, in, out);
 	if (cfg->mode == DC_MODE_NAT) {
 		put(o, "\t\tiifname \"%s\" ", in);
-		put_log(o, "out", "stray", "drop");
+		put_log(o, NFLOG_DIR_OUT, NFLOG_CLASS_STRAY, NFLOG_DROP);
 		put(o, "\n");
 	}
 	put(o, "\t}\n");
@@ -256,7 +258,7 @@ static void put_inbound(struct out *o)
 			put(o, "\t\t");
 		else
 			put(o, "\t\tmeta l4proto %s ", dc_proto_name((enum dc_proto)i));
-		put_log(o, "in", dc_proto_name((enum dc_proto)i), "allow");
+		put_log(o, NFLOG_DIR_IN, dc_proto_name((enum dc_proto)i), NFLOG_ALLOW);
 		put(o, "\n");
 	}
 	put(o, "\t}\n");
@@ -276,9 +278,9 @@ static void put_limit(struct out *o, const struct dc_config *cfg,
 		snprintf(match, sizeof(match), "meta l4proto %s ", name);
 	put(o, "\t\t%sadd @out_%s { ip saddr limit rate over %u/%s burst %u packets } ",
 	    match, name, cfg->limit[p], dc_scale_name(cfg->scale), cfg->limit[p]);
-	put_log(o, "out", name, "drop");
+	put_log(o, NFLOG_DIR_OUT, name, NFLOG_DROP);
 	put(o, "\n\t\t%s", match);
-	put_log(o, "out", name, "allow");
+	put_log(o, NFLOG_DIR_OUT, name, NFLOG_ALLOW);
 	put(o, "\n");
 }
 
@@ -289,7 +291,7 @@ static void put_outbound(struct out *o, const struct dc_config *cfg)
 
 	put(o, "\tchain outbound {\n"
 	    "\t\tip daddr @resolvers meta l4proto { tcp, udp } th dport 53 ");
-	put_log(o, "out", "dns", "allow");
+	put_log(o, NFLOG_DIR_OUT, NFLOG_CLASS_DNS, NFLOG_ALLOW);
 	put(o, "\n");
 	for (i = 0; i < DC_NPROTO; i++)
 		put_limit(o, cfg, (enum dc_proto)i);
@@ -330,9 +332,9 @@ static void put_bridge_guard(struct out *o, const struct dc_config *cfg)
 	    "\t\ttype filter hook forward priority 100; policy accept;\n"
 	    "\t\tether type ip meta mark & " DC_SEEN_MARK " == 0 iifname \"%s\" ",
 	    cfg->inside_if);
-	put_log(o, "out", "unfiltered", "drop");
+	put_log(o, NFLOG_DIR_OUT, NFLOG_CLASS_UNFILTERED, NFLOG_DROP);
 	put(o, "\n\t\tether type ip meta mark & " DC_SEEN_MARK " == 0 ");
-	put_log(o, "in", "unfiltered", "drop");
+	put_log(o, NFLOG_DIR_IN, NFLOG_CLASS_UNFILTERED, NFLOG_DROP);
 	put(o, "\n\t}\n");
 }
 
@@ -355,7 +357,7 @@ static void put_bridge_table(struct out *o, const struct dc_config *cfg)
 	    "\t\tiifname \"%s\" ether type arp arp saddr ip @honeypots accept\n"
 	    "\t\tiifname \"%s\" ",
 	    in, in, in);
-	put_log(o, "out", "stray", "drop");
+	put_log(o, NFLOG_DIR_OUT, NFLOG_CLASS_STRAY, NFLOG_DROP);
 	put(o, "\n\t\tiifname \"%s\" ether type != { ip, arp } drop\n"
 	    "\t\tiifname \"%s\" ether type ip ip saddr @honeypots drop\n"
 	    "\t\tiifname \"%s\" ether type arp arp saddr ip @honeypots drop\n"

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The TTY log wire format: what the guest kernel writes to the host and
- * hostd reads. This file is shared word for word by the kernel patch
- * (arch/um/include/shared/tty_log_wire.h) and hostd (hostd/tty_log_wire.h);
- * a test compares the two copies.
+ * hostd reads. One text for both: the kernel build copies this file to
+ * arch/um/include/shared/tty_log_wire.h (patches/shared).
  *
  * Every record is a fixed 32-byte header followed by len payload bytes.
  * All fields are little-endian and fixed-width. A reader that meets damage
