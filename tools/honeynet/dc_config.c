@@ -207,10 +207,13 @@ static int honeypot_addr_taken(const struct dc_config *cfg, struct in_addr a)
 int dc_honeypot_addr(struct dc_parse *p, const char *key, const char *word,
 		     struct in_addr *dst)
 {
-	if (parse_addr(word, dst))
+	struct in_addr a;
+
+	if (parse_addr(word, &a))
 		return bad_addr(p, key, word);
-	if (honeypot_addr_taken(p->cfg, *dst))
+	if (honeypot_addr_taken(p->cfg, a))
 		return conf_fail(&p->c, "%s: %.64s is given twice", key, word);
+	*dst = a;
 	return 0;
 }
 
@@ -306,6 +309,11 @@ static unsigned int key_line(const struct dc_parse *p, const char *name)
 int dc_config_set(struct dc_parse *p, const char *key, const char *value)
 {
 	return conf_set(&p->c, keys, DC_NKEYS, p->key_line, p, key, value);
+}
+
+int dc_config_knows(const char *key)
+{
+	return conf_key_index(keys, DC_NKEYS, key) < DC_NKEYS;
 }
 
 /* A honeywall config has no sections: its honeypots are `honeypot =` lines. */

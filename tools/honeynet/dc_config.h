@@ -96,6 +96,8 @@ void dc_parse_start(struct dc_parse *p, struct dc_config *cfg,
 		    const char *file, char *err, size_t errlen);
 int dc_config_set(struct dc_parse *p, const char *key, const char *value);
 int dc_config_finish(struct dc_parse *p);
+/* Whether key is one of Data Control's global settings. */
+int dc_config_knows(const char *key);
 
 /* limit_tcp, limit_udp, limit_icmp or limit_other = v, into limit[]. */
 int dc_parse_limit(struct dc_parse *p, const char *key, const char *v,
