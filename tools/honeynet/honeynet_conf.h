@@ -22,10 +22,11 @@
 #define HN_TAP_PREFIX "hn-"
 
 /* The default jail uid (and gid) of the honeypot at index i is this plus
- * i: the lab's LAB_JAIL_UID first, all in Debian's reserved 60000-64999,
- * which no account made by adduser takes. */
+ * i: the lab's LAB_JAIL_UID first, all in Debian's 60000-64999, which
+ * adduser does not hand out (the host check refuses one an account has). */
 #define HN_JAIL_UID_BASE 64200
-/* jail_uid's bounds: never root, and below the kernel's (uid_t)-1 sentinel. */
+/* jail_uid's bounds: never root, and a positive signed int, as every tool
+ * that prints or parses a uid reads it. */
 #define HN_JAIL_UID_MIN 1
 #define HN_JAIL_UID_MAX 2147483646
 
