@@ -22,3 +22,23 @@ $(B)/tests/honeynet-unit: $(call prog,plain,$(HONEYNET_UNIT_SRC))
 
 $(B)/tests/honeynet-unit-san: $(call prog,san,$(HONEYNET_UNIT_SRC))
 	$(call link,san,$(CHECK_LIBS))
+
+# The config parsers' fuzz target (mk/fuzz.mk): any text, against what an
+# accepted config promises; its corpus replayed under ASan/UBSan, and make
+# fuzz-honeynet-conf.
+HONEYNET_FUZZ := tests/fuzz/fuzz_honeynet_conf.c
+HONEYNET_CONF_SRC := tools/honeynet/conf_parse.c tools/honeynet/dc_config.c tools/honeynet/honeynet_conf.c
+UNIT_BINS += $(B)/tests/honeynet-fuzz-conf-replay
+$(call cppflags,$(HONEYNET_FUZZ),-Itools/honeynet -Icommon)
+
+$(B)/tests/honeynet-fuzz-conf-replay: $(call prog,san,$(FUZZ_REPLAY) $(HONEYNET_FUZZ) $(HONEYNET_CONF_SRC))
+	$(call link,san,)
+
+$(B)/tests/honeynet-fuzz-conf: $(call prog,fuzz,$(HONEYNET_FUZZ) $(HONEYNET_CONF_SRC))
+	$(call link,fuzz,)
+
+.PHONY: fuzz-honeynet-conf
+fuzz-honeynet-conf: $(B)/tests/honeynet-fuzz-conf
+	$(call fuzz_run,$(B)/tests/honeynet-fuzz-conf,corpus-honeynet-conf)
+
+fuzz: fuzz-honeynet-conf

@@ -1,34 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Data Control settings (the rc.firewall role): parsed and checked from text. */
 #include <arpa/inet.h>
-#include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dc_config.h"
-#include "lab_config.h"
 #include "parse_uint.h"
 
 #define WHITESPACE " \t\r\v\f"
-#define DC_NKEYS 16
-
-/* Where each setting came from, so late whole-config checks can name a line. */
-struct dc_parse {
-	struct dc_config *cfg;
-	unsigned int line;
-	unsigned int key_line[DC_NKEYS];
-	unsigned int honeypot_line[DC_MAX_HONEYPOTS];
-	char *err;
-	size_t errlen;
-};
-
-struct dc_key {
-	const char *name;
-	int (*set)(struct dc_parse *p, const char *key, const char *value);
-	int repeatable;
-};
 
 static const char *const proto_names[DC_NPROTO] = { "tcp", "udp", "icmp",
 						    "other" };
@@ -62,29 +42,6 @@ void dc_config_defaults(struct dc_config *cfg)
 	strcpy(cfg->bridge_if, "br0");
 }
 
-static int fail(struct dc_parse *p, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-/* Messages start "line N: " while a line is being read, and the values in
- * them are cut short so a hostile line cannot crowd out the explanation. */
-static int fail(struct dc_parse *p, const char *fmt, ...)
-{
-	size_t used = 0;
-	va_list ap;
-	int n;
-
-	if (p->errlen == 0)
-		return -1;
-	if (p->line) {
-		n = snprintf(p->err, p->errlen, "line %u: ", p->line);
-		used = n < 0 ? 0 : (size_t)n < p->errlen ? (size_t)n : p->errlen - 1;
-	}
-	va_start(ap, fmt);
-	vsnprintf(p->err + used, p->errlen - used, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
 /* Only unicast IPv4 makes sense for a honeypot, resolver or manager:
  * 0/8, 127/8 and 224/3 (multicast, reserved, broadcast) are refused. */
 static int parse_addr(const char *s, struct in_addr *a)
@@ -99,14 +56,14 @@ static int parse_addr(const char *s, struct in_addr *a)
 
 static int bad_addr(struct dc_parse *p, const char *key, const char *s)
 {
-	return fail(p, "%s = %.64s: not a unicast IPv4 address (like 203.0.113.10)",
-		    key, s);
+	return conf_fail(&p->c, "%s = %.64s: not a unicast IPv4 address (like 203.0.113.10)",
+			 key, s);
 }
 
 /* Linux accepts names of 1 to 15 bytes without '/', ':' or whitespace; this
  * also refuses '"', '\\' and '*' because names are quoted into nft rules,
  * where '*' would widen a match to every name with that prefix. */
-static int valid_ifname(const char *s)
+int dc_valid_ifname(const char *s)
 {
 	size_t n = strlen(s), i;
 
@@ -120,27 +77,30 @@ static int valid_ifname(const char *s)
 	return 1;
 }
 
-static int set_ifname(struct dc_parse *p, const char *key, const char *v)
+static int set_ifname(void *ctx, const char *key, const char *v)
 {
+	struct dc_parse *p = ctx;
 	char *dst = !strcmp(key, "outside_if") ? p->cfg->outside_if :
 		    !strcmp(key, "inside_if") ? p->cfg->inside_if :
 		    p->cfg->bridge_if;
 
-	if (!valid_ifname(v))
-		return fail(p, "%s = %.64s: not a valid interface name (1 to %d of A-Z a-z 0-9 . _ -)",
-			    key, v, IF_NAMESIZE - 1);
+	if (!dc_valid_ifname(v))
+		return conf_fail(&p->c, "%s = %.64s: not a valid interface name (1 to %d of A-Z a-z 0-9 . _ -)",
+				 key, v, IF_NAMESIZE - 1);
 	strcpy(dst, v);
 	return 0;
 }
 
-static int set_mode(struct dc_parse *p, const char *key, const char *v)
+static int set_mode(void *ctx, const char *key, const char *v)
 {
+	struct dc_parse *p = ctx;
+
 	if (!strcmp(v, "nat"))
 		p->cfg->mode = DC_MODE_NAT;
 	else if (!strcmp(v, "bridge"))
 		p->cfg->mode = DC_MODE_BRIDGE;
 	else
-		return fail(p, "%s = %.64s: unknown mode; use nat or bridge", key, v);
+		return conf_fail(&p->c, "%s = %.64s: unknown mode; use nat or bridge", key, v);
 	return 0;
 }
 
@@ -157,17 +117,20 @@ static int scale_of(const char *s, enum dc_scale *out)
 	return -1;
 }
 
-static int set_scale(struct dc_parse *p, const char *key, const char *v)
+static int set_scale(void *ctx, const char *key, const char *v)
 {
+	struct dc_parse *p = ctx;
+
 	if (scale_of(v, &p->cfg->scale) == 0)
 		return 0;
-	return fail(p, "%s = %.64s: unknown scale; use second, minute, hour or day",
-		    key, v);
+	return conf_fail(&p->c, "%s = %.64s: unknown scale; use second, minute, hour or day",
+			 key, v);
 }
 
 /* "N/SCALE", as nft writes a rate: 20/second. */
-static int set_log_rate(struct dc_parse *p, const char *key, const char *v)
+static int set_log_rate(void *ctx, const char *key, const char *v)
 {
+	struct dc_parse *p = ctx;
 	char num[16];
 	const char *slash = strchr(v, '/');
 	size_t n = slash ? (size_t)(slash - v) : 0;
@@ -179,19 +142,22 @@ static int set_log_rate(struct dc_parse *p, const char *key, const char *v)
 		    scale_of(slash + 1, &p->cfg->log_scale) == 0)
 			return 0;
 	}
-	return fail(p, "%s = %.64s: need N/SCALE, N from 1 to %d and SCALE second, minute, hour or day",
-		    key, v, DC_LOG_MAX);
+	return conf_fail(&p->c, "%s = %.64s: need N/SCALE, N from 1 to %d and SCALE second, minute, hour or day",
+			 key, v, DC_LOG_MAX);
 }
 
-static int set_log_burst(struct dc_parse *p, const char *key, const char *v)
+static int set_log_burst(void *ctx, const char *key, const char *v)
 {
+	struct dc_parse *p = ctx;
+
 	if (parse_uint(v, 1, DC_LOG_MAX, &p->cfg->log_burst) == 0)
 		return 0;
-	return fail(p, "%s = %.64s: need a whole number of attempts from 1 to %d",
-		    key, v, DC_LOG_MAX);
+	return conf_fail(&p->c, "%s = %.64s: need a whole number of attempts from 1 to %d",
+			 key, v, DC_LOG_MAX);
 }
 
-static int set_limit(struct dc_parse *p, const char *key, const char *v)
+int dc_parse_limit(struct dc_parse *p, const char *key, const char *v,
+		   unsigned int limit[DC_NPROTO])
 {
 	size_t i;
 
@@ -199,20 +165,28 @@ static int set_limit(struct dc_parse *p, const char *key, const char *v)
 		if (!strcmp(key + strlen("limit_"), proto_names[i]))
 			break;
 	}
-	if (parse_uint(v, 1, DC_LIMIT_MAX, &p->cfg->limit[i]) == 0)
+	if (parse_uint(v, 1, DC_LIMIT_MAX, &limit[i]) == 0)
 		return 0;
-	return fail(p, "%s = %.64s: need a whole number of connections from 1 to %d",
-		    key, v, DC_LIMIT_MAX);
+	return conf_fail(&p->c, "%s = %.64s: need a whole number of connections from 1 to %d",
+			 key, v, DC_LIMIT_MAX);
 }
 
-static int set_nflog_group(struct dc_parse *p, const char *key, const char *v)
+static int set_limit(void *ctx, const char *key, const char *v)
 {
+	struct dc_parse *p = ctx;
+
+	return dc_parse_limit(p, key, v, p->cfg->limit);
+}
+
+static int set_nflog_group(void *ctx, const char *key, const char *v)
+{
+	struct dc_parse *p = ctx;
 	unsigned int *dst = !strcmp(key, "nflog_group") ? &p->cfg->nflog_group :
 			    &p->cfg->unlogged_group;
 
 	if (parse_uint(v, 0, 65535, dst) == 0)
 		return 0;
-	return fail(p, "%s = %.64s: need a group number from 0 to 65535", key, v);
+	return conf_fail(&p->c, "%s = %.64s: need a group number from 0 to 65535", key, v);
 }
 
 /* Whether a is already one of the honeypots' addresses, public or internal. */
@@ -230,42 +204,46 @@ static int honeypot_addr_taken(const struct dc_config *cfg, struct in_addr a)
 	return 0;
 }
 
-static int add_honeypot_addr(struct dc_parse *p, const char *key,
-			     const char *word, struct in_addr *dst)
+int dc_honeypot_addr(struct dc_parse *p, const char *key, const char *word,
+		     struct in_addr *dst)
 {
-	if (parse_addr(word, dst))
+	struct in_addr a;
+
+	if (parse_addr(word, &a))
 		return bad_addr(p, key, word);
-	if (honeypot_addr_taken(p->cfg, *dst))
-		return fail(p, "%s: %.64s is given twice", key, word);
+	if (honeypot_addr_taken(p->cfg, a))
+		return conf_fail(&p->c, "%s: %.64s is given twice", key, word);
+	*dst = a;
 	return 0;
 }
 
 /* One or two addresses; whether the mode wants one or two is checked once
  * the whole file is read, as mode may come after the honeypots. */
-static int add_honeypot(struct dc_parse *p, const char *key, const char *v)
+static int add_honeypot(void *ctx, const char *key, const char *v)
 {
-	char words[DC_LINE_MAX], *save = NULL, *pub, *in;
+	struct dc_parse *p = ctx;
+	char words[CONF_LINE_MAX], *save = NULL, *pub, *in;
 	struct dc_config *cfg = p->cfg;
 	struct dc_honeypot *h = &cfg->honeypot[cfg->n_honeypots];
 
 	if (cfg->n_honeypots == DC_MAX_HONEYPOTS)
-		return fail(p, "%s: more than %d honeypots", key, DC_MAX_HONEYPOTS);
+		return conf_fail(&p->c, "%s: more than %d honeypots", key, DC_MAX_HONEYPOTS);
 	snprintf(words, sizeof(words), "%s", v);
 	pub = strtok_r(words, WHITESPACE, &save);
 	in = strtok_r(NULL, WHITESPACE, &save);
 	if (strtok_r(NULL, WHITESPACE, &save))
-		return fail(p, "%s = %.64s: at most two addresses (public internal)",
-			    key, v);
-	if (add_honeypot_addr(p, key, pub, &h->public_addr))
+		return conf_fail(&p->c, "%s = %.64s: at most two addresses (public internal)",
+				 key, v);
+	if (dc_honeypot_addr(p, key, pub, &h->public_addr))
 		return -1;
 	if (in) {
-		if (add_honeypot_addr(p, key, in, &h->internal_addr))
+		if (dc_honeypot_addr(p, key, in, &h->internal_addr))
 			return -1;
 		if (h->public_addr.s_addr == h->internal_addr.s_addr)
-			return fail(p, "%s: %.64s is given twice", key, in);
+			return conf_fail(&p->c, "%s: %.64s is given twice", key, in);
 		h->has_internal = 1;
 	}
-	p->honeypot_line[cfg->n_honeypots++] = p->line;
+	p->honeypot_line[cfg->n_honeypots++] = p->c.line;
 	return 0;
 }
 
@@ -279,28 +257,32 @@ static int add_to_list(struct dc_parse *p, const char *key, const char *v,
 		return bad_addr(p, key, v);
 	for (i = 0; i < *n; i++) {
 		if (list[i].s_addr == a.s_addr)
-			return fail(p, "%s: %.64s is given twice", key, v);
+			return conf_fail(&p->c, "%s: %.64s is given twice", key, v);
 	}
 	if (*n == max)
-		return fail(p, "%s: more than %zu addresses", key, max);
+		return conf_fail(&p->c, "%s: more than %zu addresses", key, max);
 	list[(*n)++] = a;
 	return 0;
 }
 
-static int add_resolver(struct dc_parse *p, const char *key, const char *v)
+static int add_resolver(void *ctx, const char *key, const char *v)
 {
+	struct dc_parse *p = ctx;
+
 	return add_to_list(p, key, v, p->cfg->resolver, &p->cfg->n_resolvers,
 			   DC_MAX_RESOLVERS);
 }
 
-static int add_manager(struct dc_parse *p, const char *key, const char *v)
+static int add_manager(void *ctx, const char *key, const char *v)
 {
+	struct dc_parse *p = ctx;
+
 	return add_to_list(p, key, v, p->cfg->manager, &p->cfg->n_managers,
 			   DC_MAX_MANAGERS);
 }
 
 /* key_line[] is indexed by a key's place here. */
-static const struct dc_key keys[DC_NKEYS] = {
+static const struct conf_key keys[DC_NKEYS] = {
 	{ "mode", set_mode, 0 },
 	{ "scale", set_scale, 0 },
 	{ "limit_tcp", set_limit, 0 },
@@ -321,58 +303,32 @@ static const struct dc_key keys[DC_NKEYS] = {
 
 static unsigned int key_line(const struct dc_parse *p, const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < DC_NKEYS && strcmp(keys[i].name, name); i++)
-		;
-	return p->key_line[i];
+	return p->key_line[conf_key_index(keys, DC_NKEYS, name)];
 }
 
-static int set_key(struct dc_parse *p, const char *key, const char *value)
+int dc_config_set(struct dc_parse *p, const char *key, const char *value)
 {
-	size_t i;
-
-	for (i = 0; i < DC_NKEYS; i++) {
-		if (strcmp(key, keys[i].name))
-			continue;
-		if (!keys[i].repeatable && p->key_line[i])
-			return fail(p, "%s: already set on line %u", key,
-				    p->key_line[i]);
-		p->key_line[i] = p->line;
-		return keys[i].set(p, key, value);
-	}
-	return fail(p, "unknown setting \"%.32s\"", key);
+	return conf_set(&p->c, keys, DC_NKEYS, p->key_line, p, key, value);
 }
 
-/* Ends the string at start where its trailing whitespace before end begins. */
-static void trim_end(char *start, char *end)
+int dc_config_knows(const char *key)
 {
-	while (end > start && strchr(WHITESPACE, end[-1]))
-		end--;
-	*end = '\0';
+	return conf_key_index(keys, DC_NKEYS, key) < DC_NKEYS;
 }
 
-/* line is one line's bytes, NUL-terminated, comment and all. */
-static int parse_line(struct dc_parse *p, char *line)
+/* A honeywall config has no sections: its honeypots are `honeypot =` lines. */
+static int honeywall_line(struct conf_parse *c, void *ctx, char *key,
+			  char *value)
 {
-	char *hash = strchr(line, '#'), *eq, *key, *value;
+	struct dc_parse *p = ctx;
+	int rc;
 
-	if (hash)
-		*hash = '\0';
-	key = line + strspn(line, WHITESPACE);
-	if (*key == '\0')
-		return 0;
-	eq = strchr(key, '=');
-	if (!eq)
-		return fail(p, "\"%.32s\": expected `setting = value`", key);
-	value = eq + 1 + strspn(eq + 1, WHITESPACE);
-	trim_end(key, eq);
-	trim_end(value, value + strlen(value));
-	if (*key == '\0')
-		return fail(p, "a setting name is needed before '='");
-	if (*value == '\0')
-		return fail(p, "%.32s: needs a value", key);
-	return set_key(p, key, value);
+	if (!value)
+		return conf_fail(c, "[%.32s]: a honeywall config has no sections", key);
+	rc = dc_config_set(p, key, value);
+	if (rc == 1)
+		return conf_fail(c, "unknown setting \"%.32s\"", key);
+	return rc;
 }
 
 static int check_honeypots(struct dc_parse *p)
@@ -381,35 +337,37 @@ static int check_honeypots(struct dc_parse *p)
 	size_t i;
 
 	if (cfg->n_honeypots == 0)
-		return fail(p, "honeypot: none given; at least one is needed");
+		return conf_fail(&p->c, "honeypot: none given; at least one is needed");
 	for (i = 0; i < cfg->n_honeypots; i++) {
-		p->line = p->honeypot_line[i];
+		p->c.line = p->honeypot_line[i];
 		if (cfg->mode == DC_MODE_NAT && !cfg->honeypot[i].has_internal)
-			return fail(p, "honeypot: NAT mode needs a public and an internal address");
+			return conf_fail(&p->c, "honeypot: NAT mode needs a public and an internal address");
 		if (cfg->mode == DC_MODE_BRIDGE && cfg->honeypot[i].has_internal)
-			return fail(p, "honeypot: bridge mode takes one address, the honeypot's own");
+			return conf_fail(&p->c, "honeypot: bridge mode takes one address, the honeypot's own");
 	}
-	p->line = 0;
+	p->c.line = 0;
 	return 0;
 }
 
+/* inside_if may be empty (honeynet.conf: each honeypot names its tap), and
+ * then matches neither of the others. */
 static int check_interfaces_named(struct dc_parse *p)
 {
 	const struct dc_config *cfg = p->cfg;
 	int bridge = cfg->mode == DC_MODE_BRIDGE;
 
 	if (cfg->outside_if[0] == '\0')
-		return fail(p, "outside_if: missing; name the Internet-side interface");
+		return conf_fail(&p->c, "outside_if: missing; name the Internet-side interface");
 	if (!strcmp(cfg->outside_if, cfg->inside_if))
-		return fail(p, "outside_if and inside_if: both are %s", cfg->inside_if);
+		return conf_fail(&p->c, "outside_if and inside_if: both are %s", cfg->inside_if);
 	if (!bridge && key_line(p, "bridge_if")) {
-		p->line = key_line(p, "bridge_if");
-		return fail(p, "bridge_if: only used in bridge mode");
+		p->c.line = key_line(p, "bridge_if");
+		return conf_fail(&p->c, "bridge_if: only used in bridge mode");
 	}
 	if (bridge && (!strcmp(cfg->bridge_if, cfg->outside_if) ||
 		       !strcmp(cfg->bridge_if, cfg->inside_if)))
-		return fail(p, "bridge_if %s: must differ from outside_if and inside_if",
-			    cfg->bridge_if);
+		return conf_fail(&p->c, "bridge_if %s: must differ from outside_if and inside_if",
+				 cfg->bridge_if);
 	return 0;
 }
 
@@ -418,79 +376,51 @@ static int check_groups(struct dc_parse *p)
 {
 	if (p->cfg->nflog_group != p->cfg->unlogged_group)
 		return 0;
-	p->line = key_line(p, "unlogged_group") ? key_line(p, "unlogged_group") :
-		  key_line(p, "nflog_group");
-	return fail(p, "nflog_group and unlogged_group: both are %u; they must differ",
-		    p->cfg->nflog_group);
+	p->c.line = key_line(p, "unlogged_group") ? key_line(p, "unlogged_group") :
+		    key_line(p, "nflog_group");
+	return conf_fail(&p->c, "nflog_group and unlogged_group: both are %u; they must differ",
+			 p->cfg->nflog_group);
+}
+
+void dc_parse_start(struct dc_parse *p, struct dc_config *cfg,
+		    const char *file, char *err, size_t errlen)
+{
+	memset(p, 0, sizeof(*p));
+	p->c.file = file;
+	p->c.err = err;
+	p->c.errlen = errlen;
+	p->cfg = cfg;
+	dc_config_defaults(cfg);
+}
+
+int dc_config_finish(struct dc_parse *p)
+{
+	p->c.line = 0;
+	p->c.section = NULL;
+	return check_interfaces_named(p) || check_groups(p) ? -1 : 0;
 }
 
 int dc_config_parse(struct dc_config *cfg, const char *text, char *err,
 		    size_t errlen)
 {
-	struct dc_parse p = { .cfg = cfg, .err = err, .errlen = errlen };
-	char line[DC_LINE_MAX];
+	struct dc_parse p;
 
-	dc_config_defaults(cfg);
-	while (*text) {
-		size_t n = strcspn(text, "\n");
-
-		p.line++;
-		if (n >= sizeof(line))
-			return fail(&p, "longer than %zu bytes", sizeof(line) - 1);
-		memcpy(line, text, n);
-		line[n] = '\0';
-		if (parse_line(&p, line))
-			return -1;
-		text += n + (text[n] == '\n');
-	}
-	p.line = 0;
-	return check_honeypots(&p) || check_interfaces_named(&p) ||
-	       check_groups(&p) ? -1 : 0;
-}
-
-static int read_text(FILE *f, char *buf, size_t len, const char *path,
-		     char *err, size_t errlen)
-{
-	size_t n = fread(buf, 1, len, f);
-
-	if (ferror(f)) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	dc_parse_start(&p, cfg, NULL, err, errlen);
+	if (conf_parse_text(&p.c, text, honeywall_line, &p))
 		return -1;
-	}
-	if (n == len) {
-		snprintf(err, errlen, "%s: longer than %d bytes", path, DC_FILE_MAX);
-		return -1;
-	}
-	buf[n] = '\0';
-	if (strlen(buf) != n) {
-		snprintf(err, errlen, "%s: contains a NUL byte; not a text config",
-			 path);
-		return -1;
-	}
-	return 0;
+	return check_honeypots(&p) || dc_config_finish(&p) ? -1 : 0;
 }
 
 int dc_config_load(struct dc_config *cfg, const char *path, char *err,
 		   size_t errlen)
 {
-	char *buf = malloc(DC_FILE_MAX + 1);
-	FILE *f;
-	int rc = -1;
+	char *text;
+	int rc;
 
-	if (!buf) {
-		snprintf(err, errlen, "%s: out of memory", path);
+	if (conf_read_file(path, &text, err, errlen))
 		return -1;
-	}
-	f = fopen(path, "r");
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-	} else {
-		rc = read_text(f, buf, DC_FILE_MAX + 1, path, err, errlen);
-		fclose(f);
-	}
-	if (rc == 0)
-		rc = dc_config_parse(cfg, buf, err, errlen);
-	free(buf);
+	rc = dc_config_parse(cfg, text, err, errlen);
+	free(text);
 	return rc;
 }
 

@@ -7,12 +7,12 @@
 #include <netinet/in.h>
 #include <stddef.h>
 
+#include "conf_parse.h"
+
 /* Bounds: lists are fixed arrays so hostile input cannot make them grow. */
 #define DC_MAX_HONEYPOTS 16
 #define DC_MAX_RESOLVERS 8
 #define DC_MAX_MANAGERS 8
-#define DC_LINE_MAX 256
-#define DC_FILE_MAX 65536
 #define DC_LIMIT_MAX 1000000
 #define DC_NFLOG_GROUP_DEFAULT 5
 /* Over-the-rate attempts go to this group, counted by hostd, never one event each. */
@@ -58,6 +58,16 @@ struct dc_config {
 	size_t n_managers;
 };
 
+/* Where each setting of a parse came from, so checks made once the whole
+ * text is read can still name a line. honeynet.conf's parse holds one. */
+#define DC_NKEYS 16
+struct dc_parse {
+	struct conf_parse c;
+	struct dc_config *cfg;
+	unsigned int key_line[DC_NKEYS];
+	unsigned int honeypot_line[DC_MAX_HONEYPOTS];
+};
+
 /* The defaults: NAT, per hour 9 TCP, 20 UDP, 50 ICMP, 10 other, inside_if
  * tap0, bridge_if br0, NFLOG group 5, over-the-rate group 6, log_rate
  * 20/second, log_burst 100; no honeypots, no outside_if. */
@@ -71,9 +81,35 @@ void dc_config_defaults(struct dc_config *cfg);
 int dc_config_parse(struct dc_config *cfg, const char *text, char *err,
 		    size_t errlen);
 
-/* Reads path (at most DC_FILE_MAX bytes) and parses it as dc_config_parse. */
+/* Reads path (at most CONF_FILE_MAX bytes) and parses it as dc_config_parse. */
 int dc_config_load(struct dc_config *cfg, const char *path, char *err,
 		   size_t errlen);
+
+/*
+ * The pieces honeynet.conf's parser shares. dc_parse_start sets cfg to the
+ * defaults and p to a parse of file (NULL: "line N" in messages) into it.
+ * dc_config_set takes one global setting: 0, -1 refused (message written),
+ * or 1 when key is none of Data Control's. dc_config_finish checks the
+ * settings as a whole, all but the list of honeypots, after the last line.
+ */
+void dc_parse_start(struct dc_parse *p, struct dc_config *cfg,
+		    const char *file, char *err, size_t errlen);
+int dc_config_set(struct dc_parse *p, const char *key, const char *value);
+int dc_config_finish(struct dc_parse *p);
+/* Whether key is one of Data Control's global settings. */
+int dc_config_knows(const char *key);
+
+/* limit_tcp, limit_udp, limit_icmp or limit_other = v, into limit[]. */
+int dc_parse_limit(struct dc_parse *p, const char *key, const char *v,
+		   unsigned int limit[DC_NPROTO]);
+
+/* A honeypot's address word, for key: unicast IPv4 and none of the
+ * addresses cfg's honeypots already have. */
+int dc_honeypot_addr(struct dc_parse *p, const char *key, const char *word,
+		     struct in_addr *dst);
+
+/* Whether s is an interface name Linux takes and nft rules can quote. */
+int dc_valid_ifname(const char *s);
 
 /* Whether every interface cfg names exists in the caller's network
  * namespace (run it inside the honeywall's); -1 and a message if not. */

@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include "budget_policy.h"
+#include "check_cmd.h"
+#include "honeynet_conf.h"
 #include "lab.h"
 #include "lab_config.h"
 #include "lab_defs.h"
@@ -27,6 +29,7 @@ static const char usage[] =
 	"       honeynet persona make --from DIR --out OUT [--cpuinfo FILE]\n"
 	"       honeynet ruleset CONFIG | nft -f -\n"
 	"       honeynet ruleset --remove | nft -f -\n"
+	"       honeynet check [CONFIG]\n"
 	"\n"
 	"up      builds namespaces hn-inet and hn-wall, starts the guest, and\n"
 	"        returns once its sshd answers on 203.0.113.10 from hn-inet\n"
@@ -38,6 +41,9 @@ static const char usage[] =
 	"        for one vCPU of this host's CPU (FILE, default /proc/cpuinfo)\n"
 	"ruleset checks a honeywall config (see honeywall.conf.example) against\n"
 	"        this host's interfaces and prints its nftables ruleset\n"
+	"check   parses and checks a honeynet config (default " HN_CONF_PATH ",\n"
+	"        see honeynet.conf.example) on this host, changing nothing, and\n"
+	"        prints what it would run\n"
 	"\n"
 	"--budget SIZE: the most a run directory may hold, disk.cow included\n"
 	"(bytes, or with K, M, G, T: powers of 1024; at least 1M). Default: half\n"
@@ -115,6 +121,8 @@ int main(int argc, char *argv[])
 		return persona_main(argc - 2, argv + 2);
 	if (argc >= 2 && strcmp(argv[1], "ruleset") == 0)
 		return ruleset_main(argc - 2, argv + 2);
+	if (argc >= 2 && strcmp(argv[1], "check") == 0)
+		return check_main(argc - 2, argv + 2);
 	fputs(usage, stderr);
 	return 2;
 }

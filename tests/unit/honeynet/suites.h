@@ -13,6 +13,7 @@ Suite *lab_dc_suite(void);
 Suite *lab_guest_suite(void);
 Suite *dc_config_suite(void);
 Suite *dc_ruleset_suite(void);
+Suite *honeynet_conf_suite(void);
 Suite *persona_cpuinfo_suite(void);
 Suite *persona_make_suite(void);
 Suite *lab_space_suite(void);

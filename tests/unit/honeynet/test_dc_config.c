@@ -187,10 +187,10 @@ END_TEST
 
 START_TEST(long_line)
 {
-	static char text[DC_LINE_MAX + 64];
+	static char text[CONF_LINE_MAX + 64];
 
 	strcpy(text, NAT_MIN "# ");
-	memset(text + strlen(text), 'x', DC_LINE_MAX - 3);
+	memset(text + strlen(text), 'x', CONF_LINE_MAX - 3);
 	ck_assert_int_eq(dc_config_parse(&cfg, text, err, sizeof(err)), 0);
 	strcat(text, "x");
 	ck_assert_int_eq(dc_config_parse(&cfg, text, err, sizeof(err)), -1);
@@ -249,7 +249,7 @@ static void write_file(const char *path, const char *data, size_t n)
 START_TEST(load_files)
 {
 	char path[] = "/tmp/dc-config-test-XXXXXX";
-	static char big[DC_FILE_MAX + 1];
+	static char big[CONF_FILE_MAX + 1];
 	int fd = mkstemp(path);
 
 	ck_assert_int_ge(fd, 0);

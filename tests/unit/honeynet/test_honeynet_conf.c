@@ -1,0 +1,453 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Unit tests: honeynet.conf: two honeypots, every refusal with its file and line, bounds, the host checks. */
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "honeynet_conf.h"
+#include "lab_defs.h"
+#include "suites.h"
+
+static struct honeynet_conf conf;
+static char err[512];
+
+/* Lines 1-2, then web on 3-7 and db on 8-12. */
+#define G "mode = nat\noutside_if = lo\n"
+#define WEB "[honeypot web]\npublic = 203.0.113.10\ninternal = 10.0.0.2\n" \
+	    "root_fs = /srv/web.img\npersona = /srv/persona\n"
+#define DB "[honeypot db]\npublic = 203.0.113.11\ninternal = 10.0.0.3\n" \
+	   "root_fs = /srv/db.img\npersona = /srv/persona\n"
+/* A third honeypot, lines 13-17 after G WEB DB. */
+#define X "[honeypot x]\npublic = 203.0.113.12\ninternal = 10.0.0.4\n" \
+	  "root_fs = /r\npersona = /p\n"
+
+static int parse(const char *text)
+{
+	err[0] = '\0';
+	return honeynet_conf_parse(&conf, "t.conf", text, err, sizeof(err));
+}
+
+static const char *addr(struct in_addr a)
+{
+	static char text[INET_ADDRSTRLEN];
+
+	return inet_ntop(AF_INET, &a, text, sizeof(text));
+}
+
+START_TEST(two_honeypots)
+{
+	static const char text[] =
+		"# a honeywall\n" G "limit_udp = 7\nscale = day\nbudget = 2G\n"
+		"archive = /srv/archive\n"
+		"[honeypot web]  # the first\r\n"
+		"public = 203.0.113.10\ninternal = 10.0.0.2\n"
+		"root_fs = /srv/web.img\npersona = /srv/persona\n"
+		"tap = tap7\nmem = 512\ncpu = 1\nlimit_tcp = 3\nrevert = never\n"
+		"jail_uid = 70000\nbudget = 10M\n"
+		"\n[ honeypot   db ]\n"
+		"public = 203.0.113.11\ninternal = 10.0.0.3\n"
+		"root_fs = /srv/db.img\npersona = /srv/persona\ncpu = any";
+	const struct hn_honeypot *web = &conf.honeypot[0], *db = &conf.honeypot[1];
+
+	ck_assert_msg(parse(text) == 0, "%s", err);
+	ck_assert_str_eq(conf.file, "t.conf");
+	ck_assert_str_eq(conf.archive, "/srv/archive");
+	ck_assert_uint_eq(conf.budget, 2ULL << 30);
+	ck_assert_int_eq(conf.dc.mode, DC_MODE_NAT);
+	ck_assert_int_eq(conf.dc.scale, DC_SCALE_DAY);
+	ck_assert_str_eq(conf.dc.outside_if, "lo");
+	ck_assert_str_eq(conf.dc.inside_if, "");
+	ck_assert_uint_eq(conf.n_honeypots, 2);
+	ck_assert_uint_eq(conf.dc.n_honeypots, 2);
+	ck_assert_str_eq(addr(conf.dc.honeypot[0].public_addr), "203.0.113.10");
+	ck_assert_str_eq(addr(conf.dc.honeypot[1].internal_addr), "10.0.0.3");
+	ck_assert_int_eq(conf.dc.honeypot[1].has_internal, 1);
+
+	ck_assert_str_eq(web->name, "web");
+	ck_assert_uint_eq(web->line, 8);
+	ck_assert_str_eq(web->tap, "tap7");
+	ck_assert_str_eq(web->root_fs, "/srv/web.img");
+	ck_assert_uint_eq(web->mem_mb, 512);
+	ck_assert_int_eq(web->cpu, 1);
+	ck_assert_uint_eq(web->limit[DC_PROTO_TCP], 3);
+	ck_assert_uint_eq(web->limit[DC_PROTO_UDP], 7);
+	ck_assert_int_eq(web->revert, HN_REVERT_NEVER);
+	ck_assert_uint_eq(web->jail_uid, 70000);
+	ck_assert_uint_eq(web->budget, 10ULL << 20);
+	ck_assert_uint_eq(web->key_line[HN_KEY_MEM], 14);
+
+	ck_assert_str_eq(db->name, "db");
+	ck_assert_str_eq(db->tap, "hn-db");
+	ck_assert_str_eq(db->persona, "/srv/persona");
+	ck_assert_uint_eq(db->mem_mb, LAB_MEM_DEFAULT);
+	ck_assert_int_eq(db->cpu, HN_CPU_ANY);
+	ck_assert_uint_eq(db->limit[DC_PROTO_TCP], 9);
+	ck_assert_uint_eq(db->limit[DC_PROTO_UDP], 7);
+	ck_assert_uint_eq(db->limit[DC_PROTO_OTHER], 10);
+	ck_assert_int_eq(db->revert, HN_REVERT_EVERY_START);
+	ck_assert_uint_eq(db->jail_uid, HN_JAIL_UID_BASE + 1);
+	ck_assert_uint_eq(db->budget, 2ULL << 30);
+	ck_assert_uint_eq(db->key_line[HN_KEY_MEM], 0);
+}
+END_TEST
+
+/* Without archive, budget or cpu: the documented defaults. */
+START_TEST(defaults)
+{
+	ck_assert_msg(parse(G WEB) == 0, "%s", err);
+	ck_assert_str_eq(conf.archive, "/var/lib/honeynet/archive");
+	ck_assert_uint_eq(conf.budget, 0);
+	ck_assert_uint_eq(conf.honeypot[0].budget, 0);
+	ck_assert_int_eq(conf.honeypot[0].cpu, HN_CPU_UNSET);
+	ck_assert_str_eq(conf.honeypot[0].tap, "hn-web");
+	ck_assert_uint_eq(conf.honeypot[0].jail_uid, HN_JAIL_UID_BASE);
+	ck_assert_uint_eq(conf.dc.nflog_group, DC_NFLOG_GROUP_DEFAULT);
+}
+END_TEST
+
+/* The lab's jail uid is the first honeypot's default. */
+START_TEST(lab_jail_uid_is_the_first)
+{
+	ck_assert_uint_eq(strtoul(LAB_JAIL_UID, NULL, 10), HN_JAIL_UID_BASE);
+}
+END_TEST
+
+static const struct {
+	const char *text;
+	const char *says;	/* the whole message starts so */
+} refused[] = {
+	/* The global part. */
+	{ "colour = red\n" G WEB, "t.conf:1: unknown setting \"colour\"" },
+	{ "honeypot = 1.2.3.4 10.0.0.2\n" G WEB,
+	  "t.conf:1: honeypot: in honeynet.conf each honeypot is a [honeypot NAME] section" },
+	{ "inside_if = tap0\n" G WEB, "t.conf:1: inside_if: in honeynet.conf each honeypot names its own" },
+	{ "archive = var/x\n" G WEB, "t.conf:1: archive = var/x: need an absolute path" },
+	{ "archive = /a\narchive = /b\n" G WEB, "t.conf:2: archive: already set on line 1" },
+	{ "budget = 10\n" G WEB, "t.conf:1: budget = 10: need bytes, or a number with K, M, G or T" },
+	{ "mode = nat\n" G WEB, "t.conf:2: mode: already set on line 1" },
+	{ "limit_tcp = 0\n" G WEB, "t.conf:1: limit_tcp = 0: need a whole number of connections" },
+	{ G "nflog_group = 6\n" WEB, "t.conf:3: nflog_group and unlogged_group: both are 6" },
+	{ G, "t.conf: no [honeypot NAME] section; at least one honeypot is needed" },
+	{ "mode = nat\n" WEB, "t.conf: outside_if: missing" },
+	{ "limit_tcp\n" G WEB, "t.conf:1: \"limit_tcp\": expected `setting = value`" },
+	/* Section headers. */
+	{ G WEB DB "[honeypot web]\n", "t.conf:13: [honeypot web]: also on line 3" },
+	{ G "[honeypot Web]\n", "t.conf:3: [honeypot Web]: a name is 1 to 32 of a-z 0-9 - _" },
+	{ G "[honeypot -x]\n", "t.conf:3: [honeypot -x]: a name is" },
+	{ G "[honeypot _x]\n", "t.conf:3: [honeypot _x]: a name is" },
+	{ G "[honeypot ../x]\n", "t.conf:3: [honeypot ../x]: a name is" },
+	{ G "[honeypot a/b]\n", "t.conf:3: [honeypot a/b]: a name is" },
+	{ G "[honeypot abcdefghijklmnopqrstuvwxyz0123456]\n", "t.conf:3: [honeypot abcdefghijklmnopqrstuvwxyz0123456]: a name is" },
+	{ G "[honeypot]\n", "t.conf:3: [honeypot]: unknown section; use [honeypot NAME]" },
+	{ G "[]\n", "t.conf:3: []: unknown section" },
+	{ G "[server web]\n", "t.conf:3: [server]: unknown section" },
+	{ G "[honeypot web db]\n", "t.conf:3: [honeypot]: unknown section" },
+	{ G "[honeypot web\n", "t.conf:3: \"[honeypot web\": a section header ends in ']'" },
+	/* A honeypot's settings. */
+	{ G WEB DB "colour = red\n", "t.conf:13: honeypot db: unknown setting \"colour\"" },
+	{ G WEB DB "mode = bridge\n",
+	  "t.conf:13: honeypot db: mode: a global setting; it goes before the first [honeypot NAME]" },
+	{ G WEB DB "archive = /x\n", "t.conf:13: honeypot db: archive: a global setting" },
+	{ G WEB DB "mem = 256\nmem = 512\n", "t.conf:14: honeypot db: mem: already set on line 13" },
+	{ G WEB DB "mem = 99999\n", "t.conf:13: honeypot db: mem = 99999: need MiB from 64 to 4096" },
+	{ G WEB DB "mem = 63\n", "t.conf:13: honeypot db: mem = 63: need MiB" },
+	{ G WEB DB "mem = 4097\n", "t.conf:13: honeypot db: mem = 4097: need MiB" },
+	{ G WEB DB "mem = 256M\n", "t.conf:13: honeypot db: mem = 256M: need MiB" },
+	{ G WEB DB "cpu = 1024\n", "t.conf:13: honeypot db: cpu = 1024: need a CPU number from 0 to 1023, or any" },
+	{ G WEB DB "cpu = -1\n", "t.conf:13: honeypot db: cpu = -1: need a CPU number" },
+	{ G WEB DB "cpu = all\n", "t.conf:13: honeypot db: cpu = all: need a CPU number" },
+	{ G WEB DB "revert = sometimes\n", "t.conf:13: honeypot db: revert = sometimes: use every-start or never" },
+	{ G WEB DB "jail_uid = 0\n", "t.conf:13: honeypot db: jail_uid = 0: need a uid from 1 to 2147483646" },
+	{ G WEB DB "jail_uid = 2147483647\n", "t.conf:13: honeypot db: jail_uid = 2147483647: need a uid" },
+	{ G WEB DB "budget = 1023K\n", "t.conf:13: honeypot db: budget = 1023K: need bytes" },
+	{ G WEB DB "limit_tcp = 0\n", "t.conf:13: honeypot db: limit_tcp = 0: need a whole number of connections" },
+	{ G WEB DB "limit_other = 1000001\n", "t.conf:13: honeypot db: limit_other = 1000001: need" },
+	{ G WEB DB "tap = a/b\n", "t.conf:13: honeypot db: tap = a/b: not a valid interface name" },
+	{ G WEB DB "tap = abcdefghijklmnop\n", "t.conf:13: honeypot db: tap = abcdefghijklmnop: not a valid" },
+	{ G WEB DB "[honeypot x]\nroot_fs = x.img\n", "t.conf:14: honeypot x: root_fs = x.img: need an absolute path" },
+	{ G WEB DB "[honeypot x]\npersona = ./p\n", "t.conf:14: honeypot x: persona = ./p: need an absolute path" },
+	{ G WEB DB "[honeypot x]\npublic = 203.0.113.1000\n", "t.conf:14: honeypot x: public = 203.0.113.1000: not a unicast IPv4" },
+	{ G WEB DB "[honeypot x]\npublic = 127.0.0.1\n", "t.conf:14: honeypot x: public = 127.0.0.1: not a unicast" },
+	/* Addresses are each one honeypot's, once. */
+	{ G WEB DB "[honeypot x]\npublic = 203.0.113.10\n", "t.conf:14: honeypot x: public: 203.0.113.10 is given twice" },
+	{ G WEB DB "[honeypot x]\ninternal = 10.0.0.2\n", "t.conf:14: honeypot x: internal: 10.0.0.2 is given twice" },
+	{ G WEB DB "[honeypot x]\npublic = 10.0.0.3\n", "t.conf:14: honeypot x: public: 10.0.0.3 is given twice" },
+	{ G WEB DB "[honeypot x]\npublic = 203.0.113.12\ninternal = 203.0.113.12\n",
+	  "t.conf:15: honeypot x: internal: 203.0.113.12 is given twice" },
+	{ "mode = bridge\noutside_if = lo\n" WEB,
+	  "t.conf:5: honeypot web: internal = 10.0.0.2: bridge mode has no internal address" },
+	/* What each honeypot needs, named at its section's line. */
+	{ G WEB DB "[honeypot x]\ninternal = 10.0.0.4\nroot_fs = /r\npersona = /p\n",
+	  "t.conf:13: honeypot x: public: missing; the address attackers reach is needed" },
+	{ G WEB DB "[honeypot x]\npublic = 203.0.113.12\nroot_fs = /r\npersona = /p\n",
+	  "t.conf:13: honeypot x: internal: missing; NAT mode needs the honeypot's own address" },
+	{ G WEB DB "[honeypot x]\npublic = 203.0.113.12\ninternal = 10.0.0.4\npersona = /p\n",
+	  "t.conf:13: honeypot x: root_fs: missing" },
+	{ G WEB DB "[honeypot x]\npublic = 203.0.113.12\ninternal = 10.0.0.4\nroot_fs = /r\n",
+	  "t.conf:13: honeypot x: persona: missing" },
+	/* Each honeypot's own tap, CPU and jail uid. */
+	{ G WEB DB X "tap = hn-web\n", "t.conf:18: honeypot x: tap hn-web: also honeypot web's" },
+	{ G WEB "tap = hn-db\n" DB, "t.conf:9: honeypot db: tap hn-db: also honeypot web's" },
+	{ G WEB DB X "tap = lo\n", "t.conf:18: honeypot x: tap lo: also outside_if" },
+	{ "mode = bridge\noutside_if = lo\nbridge_if = br1\n[honeypot web]\npublic = 203.0.113.10\n"
+	  "root_fs = /r\npersona = /p\ntap = br1\n", "t.conf:8: honeypot web: tap br1: also bridge_if" },
+	{ G WEB "cpu = 1\n" DB "cpu = 1\n", "t.conf:14: honeypot db: cpu 1: also honeypot web's" },
+	{ G WEB DB "jail_uid = 64200\n", "t.conf:13: honeypot db: jail_uid 64200: also honeypot web's" },
+	{ G WEB "jail_uid = 64201\n" DB, "t.conf:9: honeypot db: jail_uid 64201: also honeypot web's" },
+	{ G WEB DB "[honeypot abcdefghijklm]\npublic = 203.0.113.12\ninternal = 10.0.0.4\nroot_fs = /r\npersona = /p\n",
+	  "t.conf:13: honeypot abcdefghijklm: tap: the default hn-abcdefghijklm is longer than 15 bytes" },
+	{ G WEB DB "[honeypot archive]\npublic = 203.0.113.12\ninternal = 10.0.0.4\nroot_fs = /r\npersona = /p\n",
+	  "t.conf:13: honeypot archive: its state directory /var/lib/honeynet/archive is the archive" },
+};
+
+START_TEST(refusals)
+{
+	ck_assert_int_eq(parse(refused[_i].text), -1);
+	ck_assert_msg(strncmp(err, refused[_i].says, strlen(refused[_i].says)) == 0,
+		      "case %d: message \"%s\" does not start \"%s\"", _i, err,
+		      refused[_i].says);
+}
+END_TEST
+
+/* Appends the section of honeypot number i (1, 2, ...) with its own addresses. */
+static void append_honeypot(char *text, size_t len, const char *name, int i)
+{
+	snprintf(text + strlen(text), len - strlen(text),
+		 "[honeypot %s]\npublic = 203.0.113.%d\ninternal = 10.0.0.%d\n"
+		 "root_fs = /r\npersona = /p\n", name, i, i);
+}
+
+START_TEST(bounds)
+{
+	static char text[8192];
+	char name[16];
+	int i;
+
+	ck_assert_msg(parse(G WEB "mem = 64\njail_uid = 1\n" DB "mem = 4096\njail_uid = 2147483646\n") == 0,
+		      "%s", err);
+	ck_assert_uint_eq(conf.honeypot[0].mem_mb, 64);
+	ck_assert_uint_eq(conf.honeypot[1].jail_uid, 2147483646);
+	/* 32 bytes of name with its own tap; 12 bytes make a 15-byte default tap. */
+	ck_assert_msg(parse(G "[honeypot abcdefghijklmnopqrstuvwxyz012345]\npublic = 203.0.113.1\n"
+			    "internal = 10.0.0.1\nroot_fs = /r\npersona = /p\ntap = t1\n"
+			    "[honeypot abcdefghijkl]\npublic = 203.0.113.2\n"
+			    "internal = 10.0.0.2\nroot_fs = /r\npersona = /p\ncpu = 1023\n") == 0,
+		      "%s", err);
+	ck_assert_str_eq(conf.honeypot[1].tap, "hn-abcdefghijkl");
+	strcpy(text, G);
+	for (i = 1; i <= DC_MAX_HONEYPOTS; i++) {
+		snprintf(name, sizeof(name), "h%d", i);
+		append_honeypot(text, sizeof(text), name, i);
+	}
+	ck_assert_msg(parse(text) == 0, "%s", err);
+	ck_assert_uint_eq(conf.honeypot[DC_MAX_HONEYPOTS - 1].jail_uid,
+			  HN_JAIL_UID_BASE + DC_MAX_HONEYPOTS - 1);
+	append_honeypot(text, sizeof(text), "h17", 17);
+	ck_assert_int_eq(parse(text), -1);
+	ck_assert_str_eq(err, "t.conf:83: [honeypot h17]: more than 16 honeypots");
+}
+END_TEST
+
+START_TEST(long_line)
+{
+	static char text[CONF_LINE_MAX + 256];
+
+	strcpy(text, G WEB "# ");
+	memset(text + strlen(text), 'x', CONF_LINE_MAX);
+	ck_assert_int_eq(parse(text), -1);
+	ck_assert_str_eq(err, "t.conf:8: honeypot web: longer than 255 bytes");
+}
+END_TEST
+
+/* Seeded random text from the format's own characters: any result but a
+ * crash (the sanitized binary catches overruns) is acceptable. */
+START_TEST(hostile_text)
+{
+	static const char alphabet[] = "[honeypot web]\n=public 10.0.0.2 tap mem cpu"
+				       " 0123456789#\r\t:/\"*any\xff\x01 root_fs";
+	char text[600];
+	unsigned int seed = 4242;
+	int round;
+	size_t i;
+
+	for (round = 0; round < 20000; round++) {
+		size_t n = (size_t)(rand_r(&seed) % (sizeof(text) - 1));
+
+		for (i = 0; i < n; i++)
+			text[i] = alphabet[rand_r(&seed) % (sizeof(alphabet) - 1)];
+		text[n] = '\0';
+		if (parse(text) != 0)
+			ck_assert_uint_gt(strlen(err), 0);
+	}
+}
+END_TEST
+
+/* The global part means exactly what the same lines mean in honeywall.conf. */
+START_TEST(global_part_is_honeywall_conf)
+{
+	static const char global[] =
+		"mode = nat\noutside_if = eth1\nlimit_tcp = 4\nlimit_icmp = 8\n"
+		"scale = minute\nnflog_group = 7\nunlogged_group = 8\n"
+		"log_rate = 5/minute\nlog_burst = 9\ndns_resolver = 192.0.2.53\n"
+		"manager = 192.0.2.5\n";
+	static char text[2048];
+	struct dc_config wall;
+
+	snprintf(text, sizeof(text), "%shoneypot = 203.0.113.10 10.0.0.2\n"
+		 "honeypot = 203.0.113.11 10.0.0.3\ninside_if = hn-web\n", global);
+	ck_assert_msg(dc_config_parse(&wall, text, err, sizeof(err)) == 0, "%s", err);
+	snprintf(text, sizeof(text), "%s" WEB DB, global);
+	ck_assert_msg(parse(text) == 0, "%s", err);
+	strcpy(conf.dc.inside_if, "hn-web");
+	ck_assert_int_eq(memcmp(&wall, &conf.dc, sizeof(wall)), 0);
+}
+END_TEST
+
+static void example_path(char *path, size_t len, const char *name)
+{
+	const char *slash = strrchr(__FILE__, '/');
+	int dirlen = slash ? (int)(slash - __FILE__) : 1;
+
+	snprintf(path, len, "%.*s/../../../tools/honeynet/%s", dirlen,
+		 slash ? __FILE__ : ".", name);
+}
+
+/* The shipped sample must parse, so it cannot drift from the parser. */
+START_TEST(example_parses)
+{
+	char path[512], *text;
+
+	example_path(path, sizeof(path), "honeynet.conf.example");
+	ck_assert_msg(conf_read_file(path, &text, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_msg(honeynet_conf_parse(&conf, path, text, err, sizeof(err)) == 0, "%s", err);
+	free(text);
+	ck_assert_uint_eq(conf.n_honeypots, 2);
+	ck_assert_str_eq(conf.honeypot[0].name, "web");
+	ck_assert_uint_eq(conf.honeypot[0].limit[DC_PROTO_TCP], 5);
+	ck_assert_str_eq(conf.honeypot[1].tap, "hn-db");
+	ck_assert_int_eq(conf.honeypot[1].revert, HN_REVERT_NEVER);
+}
+END_TEST
+
+/* honeywall.conf keeps its own syntax: a section is refused there. */
+START_TEST(honeywall_conf_unchanged)
+{
+	char path[512];
+	struct dc_config wall;
+
+	example_path(path, sizeof(path), "honeywall.conf.example");
+	ck_assert_msg(dc_config_load(&wall, path, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_str_eq(wall.inside_if, "tap0");
+	ck_assert_int_eq(dc_config_parse(&wall, "outside_if = eth0\n[honeypot web]\n", err,
+					 sizeof(err)), -1);
+	ck_assert_str_eq(err, "line 2: [honeypot web]: a honeywall config has no sections");
+}
+END_TEST
+
+static char dir[] = "/tmp/hn-conf-test-XXXXXX";
+
+static void make_host_files(void)
+{
+	char path[128];
+	FILE *f;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/root_fs", dir);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fclose(f), 0);
+	snprintf(path, sizeof(path), "%s/persona", dir);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+}
+
+static void remove_host_files(void)
+{
+	char path[128];
+
+	snprintf(path, sizeof(path), "%s/root_fs", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/persona", dir);
+	rmdir(path);
+	rmdir(dir);
+}
+
+/* G and web with this test's files, then extra on line 8 and on. */
+static int check_host(const char *outside, const char *root_fs,
+		      const char *persona, const char *extra)
+{
+	char text[1024];
+
+	snprintf(text, sizeof(text),
+		 "mode = nat\noutside_if = %s\n[honeypot web]\npublic = 203.0.113.10\n"
+		 "internal = 10.0.0.2\nroot_fs = %s/%s\npersona = %s/%s\n%s",
+		 outside, dir, root_fs, dir, persona, extra);
+	ck_assert_msg(parse(text) == 0, "%s", err);
+	return honeynet_conf_check_host(&conf, err, sizeof(err));
+}
+
+static void assert_says(const char *says)
+{
+	ck_assert_msg(strncmp(err, says, strlen(says)) == 0,
+		      "message \"%s\" does not start \"%s\"", err, says);
+}
+
+START_TEST(host_checks)
+{
+	char says[256];
+
+	make_host_files();
+	ck_assert_msg(check_host("lo", "root_fs", "persona", "cpu = 0\n") == 0, "%s", err);
+	ck_assert_int_eq(check_host("nosuch-if0", "root_fs", "persona", ""), -1);
+	assert_says("t.conf: outside_if = nosuch-if0: no such interface here");
+	ck_assert_int_eq(check_host("lo", "none", "persona", ""), -1);
+	snprintf(says, sizeof(says), "t.conf:6: honeypot web: root_fs = %s/none: No such file or directory", dir);
+	assert_says(says);
+	ck_assert_int_eq(check_host("lo", "persona", "persona", ""), -1);
+	snprintf(says, sizeof(says), "t.conf:6: honeypot web: root_fs = %s/persona: not a regular file", dir);
+	assert_says(says);
+	ck_assert_int_eq(check_host("lo", "root_fs", "none", ""), -1);
+	snprintf(says, sizeof(says), "t.conf:7: honeypot web: persona = %s/none: No such file", dir);
+	assert_says(says);
+	ck_assert_int_eq(check_host("lo", "root_fs", "root_fs", ""), -1);
+	snprintf(says, sizeof(says), "t.conf:7: honeypot web: persona = %s/root_fs: not a directory", dir);
+	assert_says(says);
+	ck_assert_int_eq(check_host("lo", "root_fs", "persona", "cpu = 1023\n"), -1);
+	assert_says("t.conf:8: honeypot web: cpu = 1023: not one of the");
+	ck_assert_int_eq(check_host("lo", "root_fs", "persona", "jail_uid = 65534\n"), -1);
+	assert_says("t.conf:8: honeypot web: jail_uid 65534: user nobody has it; a jail's uid and gid are no account's");
+	remove_host_files();
+}
+END_TEST
+
+START_TEST(load_files)
+{
+	ck_assert_int_eq(honeynet_conf_load(&conf, "/nonexistent/honeynet.conf", err,
+					    sizeof(err)), -1);
+	ck_assert_str_eq(err, "/nonexistent/honeynet.conf: No such file or directory");
+}
+END_TEST
+
+Suite *honeynet_conf_suite(void)
+{
+	Suite *s = suite_create("honeynet_conf");
+	TCase *tc = tcase_create("parse");
+
+	tcase_add_test(tc, two_honeypots);
+	tcase_add_test(tc, defaults);
+	tcase_add_test(tc, lab_jail_uid_is_the_first);
+	tcase_add_loop_test(tc, refusals, 0,
+			    (int)(sizeof(refused) / sizeof(refused[0])));
+	tcase_add_test(tc, bounds);
+	tcase_add_test(tc, long_line);
+	tcase_add_test(tc, hostile_text);
+	tcase_add_test(tc, global_part_is_honeywall_conf);
+	tcase_add_test(tc, example_parses);
+	tcase_add_test(tc, honeywall_conf_unchanged);
+	tcase_add_test(tc, host_checks);
+	tcase_add_test(tc, load_files);
+	suite_add_tcase(s, tc);
+	return s;
+}
