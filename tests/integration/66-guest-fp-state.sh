@@ -1,0 +1,37 @@
+#!/bin/bash
+# The guest's vector registers survive the guest kernel: tests/guest/fpstate
+# runs in the lab guest as root (processes, threads, system calls, thread
+# switches, page faults, signals, fork) and every register must come back
+# unchanged. The kernel keeps user fp state in the host process between
+# round trips (patches/0006), so this is what notices a missed save.
+source "$(dirname "$0")/lib.sh"
+require root "$HONEYNET" "$TOP/build/linux" "$TOP/build/root_fs" sshpass gcc
+lab_lock
+
+work=$(mktemp -d /tmp/hn-it-XXXXXX)
+trap '"$HONEYNET" lab down >/dev/null 2>&1; rm -rf "$work"' EXIT
+"$HONEYNET" lab down >/dev/null 2>&1
+
+# The guest has no compiler: a static binary, built here.
+check "fpstate builds (static)" gcc -static -O2 -pthread -std=c11 -D_GNU_SOURCE \
+	-Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wshadow -Wvla \
+	-o "$work/fpstate" "$TOP/tests/guest/fpstate.c" "$TOP/tests/guest/fpstate_regs.S"
+[ -x "$work/fpstate" ] || exit 1
+
+check "lab up" "$HONEYNET" lab up --archive "$work"
+check "fpstate is copied into the guest" \
+	attacker 'cat > /root/.hn-fpstate && chmod 700 /root/.hn-fpstate' <"$work/fpstate"
+
+out=$(guest '/root/.hn-fpstate -p 3 -t 3 -n 250; echo "exit $?"; rm -f /root/.hn-fpstate')
+echo "$out" | head -n 40
+check "fpstate exits 0 in the guest" grep -qx 'exit 0' <<<"$out"
+check "fpstate reports every check held" grep -qx 'fpstate: ok' <<<"$out"
+# cpuid in the guest is the host's CPU: the widest registers must be checked.
+if grep -qw avx512f /proc/cpuinfo; then
+	check "zmm0-31 checked (the CPU has AVX-512F)" grep -q 'registers: zmm0-31$' <<<"$out"
+else
+	check "ymm0-15 checked (the CPU has no AVX-512F)" grep -q 'registers: ymm0-15$' <<<"$out"
+fi
+
+check "lab down" "$HONEYNET" lab down
+exit $status
