@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Runs in the guest: checks that its vector registers survive the kernel.
  *
  * Several processes of several threads each hold a distinct pattern in

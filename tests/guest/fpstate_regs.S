@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 /*
  * fpstate's register windows: load vector registers from a pattern, make
  * one system call (or none), spin, touch memory, store the registers.

@@ -14,15 +14,15 @@ cd "$TOP" || exit 1
 spdx_line() {
 	case $1 in
 	*.c) echo '// SPDX-License-Identifier: GPL-2.0' ;;
-	*.h) echo '/* SPDX-License-Identifier: GPL-2.0 */' ;;
+	*.h | *.S) echo '/* SPDX-License-Identifier: GPL-2.0 */' ;;
 	*) echo '# SPDX-License-Identifier: GPL-2.0' ;;
 	esac
 }
 
-# is_source FILE: C, a header, a script or a make file.
+# is_source FILE: C, a header, assembler, a script or a make file.
 is_source() {
 	case $1 in
-	*.c | *.h | *.sh | *.py | *.mk | Makefile) return 0 ;;
+	*.c | *.h | *.S | *.sh | *.py | *.mk | Makefile) return 0 ;;
 	esac
 	[ "$(head -c 2 "$1")" = '#!' ]
 }

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
 # The guest's vector registers survive the guest kernel: tests/guest/fpstate
 # runs in the lab guest as root (processes, threads, system calls, thread
 # switches, page faults, signals, fork) and every register must come back
