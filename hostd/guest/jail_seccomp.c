@@ -95,8 +95,9 @@ static int add_rules(scmp_filter_ctx ctx)
 	r = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0);
 	if (r < 0)
 		return r;
+	/* EQ ignores the second datum; given, so the initializer is whole for clang. */
 	return seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(socket), 1,
-				SCMP_A0(SCMP_CMP_EQ, AF_UNIX));
+				SCMP_A0(SCMP_CMP_EQ, AF_UNIX, 0));
 }
 
 int jail_seccomp_load(void)
