@@ -4,7 +4,7 @@
 #define NFLOG_PREFIX_H
 
 /*
- * Every log rule of the ruleset (tools/honeynet/dc_ruleset.c) gives its
+ * Every log rule of the ruleset (tools/honeynet/dc/dc_ruleset.c) gives its
  * NFLOG messages the prefix "hn DIR CLASS VERDICT", single spaces, and
  * hostd (hostd/nflog.c) accepts exactly the prefixes written so. Both
  * spell it with these words and nothing else.

@@ -6,8 +6,11 @@ HONEYNET_TESTS := $(call c_tree,tests/unit/honeynet)
 # The unit tests compare derived files with the ones here.
 HONEYNET_GOLDEN := -DGOLDEN_DIR='"$(CURDIR)/tests/unit/honeynet/golden"'
 
-$(call cppflags,tools/honeynet/,-Icommon)
-$(call cppflags,tests/unit/honeynet/,-Itools/honeynet -Itests/unit -Icommon $(HONEYNET_GOLDEN))
+# One folder a concern (conf, dc, lab, ...); each includes the others' headers by name.
+HONEYNET_INC := $(addprefix -I,$(call dirs_under,tools/honeynet)) -Icommon
+
+$(call cppflags,tools/honeynet/,$(HONEYNET_INC))
+$(call cppflags,tests/unit/honeynet/,$(HONEYNET_INC) -Itests/unit $(HONEYNET_GOLDEN))
 
 PROGRAMS += $(B)/bin/honeynet
 UNIT_BINS += $(B)/tests/honeynet-unit $(B)/tests/honeynet-unit-san
@@ -27,9 +30,9 @@ $(B)/tests/honeynet-unit-san: $(call prog,san,$(HONEYNET_UNIT_SRC))
 # accepted config promises; its corpus replayed under ASan/UBSan, and make
 # fuzz-honeynet-conf.
 HONEYNET_FUZZ := tests/fuzz/fuzz_honeynet_conf.c
-HONEYNET_CONF_SRC := tools/honeynet/conf_parse.c tools/honeynet/dc_config.c tools/honeynet/honeynet_conf.c
+HONEYNET_CONF_SRC := $(addprefix tools/honeynet/conf/,conf_parse.c dc_config.c honeynet_conf.c)
 UNIT_BINS += $(B)/tests/honeynet-fuzz-conf-replay
-$(call cppflags,$(HONEYNET_FUZZ),-Itools/honeynet -Icommon)
+$(call cppflags,$(HONEYNET_FUZZ),$(HONEYNET_INC))
 
 $(B)/tests/honeynet-fuzz-conf-replay: $(call prog,san,$(FUZZ_REPLAY) $(HONEYNET_FUZZ) $(HONEYNET_CONF_SRC))
 	$(call link,san,)

@@ -8,7 +8,7 @@ ns=rs-test-$$
 trap 'ip netns del "$ns" 2>/dev/null' EXIT
 ip netns add "$ns"
 ip -n "$ns" link add outside type veth peer name tap0
-example=$TOP/tools/honeynet/honeywall.conf.example
+example=$TOP/tools/honeynet/conf/honeywall.conf.example
 in_ns() { ip netns exec "$ns" "$@"; }
 
 check "the example config renders where its interfaces exist" \

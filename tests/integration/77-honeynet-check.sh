@@ -12,7 +12,7 @@ trap 'ip netns del "$ns" 2>/dev/null; rm -rf "$T"' EXIT
 ip netns add "$ns"
 ip -n "$ns" link add eth0 type veth peer name peer0
 in_ns() { ip netns exec "$ns" "$@"; }
-example=$TOP/tools/honeynet/honeynet.conf.example
+example=$TOP/tools/honeynet/conf/honeynet.conf.example
 
 # The example with this test's root_fs and persona in place of the
 # installed ones (which need not exist here).

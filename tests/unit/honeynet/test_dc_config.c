@@ -276,7 +276,7 @@ START_TEST(example_parses)
 	const char *slash = strrchr(__FILE__, '/');
 	int dirlen = slash ? (int)(slash - __FILE__) : 1;
 
-	snprintf(path, sizeof(path), "%.*s/../../../tools/honeynet/honeywall.conf.example",
+	snprintf(path, sizeof(path), "%.*s/../../../tools/honeynet/conf/honeywall.conf.example",
 		 dirlen, slash ? __FILE__ : ".");
 	ck_assert_msg(dc_config_load(&cfg, path, err, sizeof(err)) == 0, "%s", err);
 	ck_assert_str_eq(addr(cfg.honeypot[0].internal_addr), "10.0.0.2");

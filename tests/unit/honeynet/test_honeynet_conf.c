@@ -311,7 +311,7 @@ static void example_path(char *path, size_t len, const char *name)
 	const char *slash = strrchr(__FILE__, '/');
 	int dirlen = slash ? (int)(slash - __FILE__) : 1;
 
-	snprintf(path, len, "%.*s/../../../tools/honeynet/%s", dirlen,
+	snprintf(path, len, "%.*s/../../../tools/honeynet/conf/%s", dirlen,
 		 slash ? __FILE__ : ".", name);
 }
 
