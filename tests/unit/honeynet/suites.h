@@ -6,16 +6,16 @@
 #include <check.h>
 
 Suite *lab_config_suite(void);
-Suite *lab_state_suite(void);
+Suite *guest_state_suite(void);
 Suite *run_dir_suite(void);
 Suite *file_tail_suite(void);
 Suite *lab_dc_suite(void);
-Suite *lab_guest_suite(void);
+Suite *guest_suite(void);
 Suite *dc_config_suite(void);
 Suite *dc_ruleset_suite(void);
 Suite *honeynet_conf_suite(void);
 Suite *persona_cpuinfo_suite(void);
 Suite *persona_make_suite(void);
-Suite *lab_space_suite(void);
+Suite *run_space_suite(void);
 
 #endif

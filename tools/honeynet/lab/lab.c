@@ -11,12 +11,13 @@
 
 #include "file_tail.h"
 #include "lab.h"
+#include "guest_start.h"
 #include "lab_dc.h"
 #include "lab_defs.h"
-#include "lab_guest.h"
+#include "lab_spec.h"
 #include "lab_net.h"
-#include "lab_space.h"
-#include "lab_state.h"
+#include "run_space.h"
+#include "guest_state.h"
 #include "netns.h"
 #include "persona_cmd.h"
 #include "report.h"
@@ -75,14 +76,14 @@ static void show_boot_record(const char *run_dir)
 }
 
 /* Polls until sshd answers through NAT, the guest dies, or time runs out. */
-static int wait_for_sshd(const struct lab_config *cfg, const struct lab_state *st)
+static int wait_for_sshd(const struct lab_config *cfg, const struct guest_state *st)
 {
 	struct timespec tick = { 0, 250 * 1000 * 1000 };
 	time_t deadline = time(NULL) + cfg->boot_timeout;
 	int rc;
 
 	while (!stop_requested) {
-		if (!lab_guest_alive(st->hostd_pid, st->hostd)) {
+		if (!guest_alive(st->hostd_pid, st->hostd)) {
 			report("hostd and the guest exited while booting");
 			show_boot_record(st->run_dir);
 			return -1;
@@ -109,40 +110,47 @@ static int make_persona(const struct lab_config *cfg, const char *run_dir)
 
 	if (!cfg->masquerade)
 		return 0;
-	if (lab_guest_persona_path(run_dir, out, sizeof(out))) {
+	if (guest_persona_path(run_dir, out, sizeof(out))) {
 		report("%s: run directory path too long", run_dir);
 		return -1;
 	}
 	return persona_make(cfg->persona, out, "/proc/cpuinfo");
 }
 
-static int start_guest(const struct lab_config *cfg, struct lab_state *st)
+static int start_guest(const struct lab_config *cfg, struct guest_state *st)
 {
+	struct lab_spec spec;
+
 	memset(st, 0, sizeof(*st));
-	if (run_dir_create(cfg->archive, st->run_dir, sizeof(st->run_dir)) ||
-	    make_persona(cfg, st->run_dir) || lab_guest_dirs(st->run_dir, cfg->jail))
+	if (run_dir_create(cfg->archive, st->run_dir, sizeof(st->run_dir)))
+		return -1;
+	if (lab_spec_make(&spec, cfg, st->run_dir)) {
+		report("%s: run directory path too long", st->run_dir);
+		return -1;
+	}
+	if (make_persona(cfg, st->run_dir) || guest_dirs(&spec.g))
 		return -1;
 	if (lab_net_up(cfg->mode) || lab_dc_apply(cfg->mode, st->run_dir))
 		return -1;
 	snprintf(st->hostd, sizeof(st->hostd), "%s", cfg->hostd);
-	if (lab_guest_start(cfg, st->run_dir, &st->hostd_pid))
+	if (guest_start(&spec.g, &st->hostd_pid))
 		return -1;
-	return lab_state_save(st, LAB_STATE_FILE);
+	return guest_state_save(st, LAB_STATE_FILE);
 }
 
 int lab_up(const struct lab_config *cfg)
 {
 	struct lab_config run = *cfg;
-	struct lab_state st;
+	struct guest_state st;
 
 	/* The disk is checked before anything starts; hostd gets the budget checked. */
-	if (check_inputs(cfg) || lab_space_check(cfg, &run.budget))
+	if (check_inputs(cfg) || run_space_check(cfg->archive, cfg->rootfs, cfg->budget, &run.budget))
 		return -1;
 	if (mkdir_parents(LAB_RUN_DIR) < 0) {
 		report_errno("%s", LAB_RUN_DIR);
 		return -1;
 	}
-	if (lab_state_load(&st, LAB_STATE_FILE) != 0 ||
+	if (guest_state_load(&st, LAB_STATE_FILE) != 0 ||
 	    netns_exists(LAB_NS_WALL) || netns_exists(LAB_NS_INET)) {
 		report("the lab is already up (or was not taken down); run 'honeynet lab down' first");
 		return -1;
@@ -164,7 +172,7 @@ static void remove_umid_dir(const char *run_dir)
 	char sock[PATH_MAX];
 	char *slash;
 
-	if (lab_guest_mconsole_path(run_dir, sock, sizeof(sock)))
+	if (guest_mconsole_path(run_dir, LAB_UMID, sock, sizeof(sock)))
 		return;
 	unlink(sock);
 	slash = strrchr(sock, '/');
@@ -174,15 +182,28 @@ static void remove_umid_dir(const char *run_dir)
 	rmdir(sock);
 }
 
+/* The lab's guest as it was started; only its names and run directory matter to stopping it. */
+static int lab_stop_guest(const struct guest_state *st)
+{
+	struct lab_config cfg = { .jail = 1 };
+	struct lab_spec spec;
+
+	if (lab_spec_make(&spec, &cfg, st->run_dir)) {
+		report("%s: run directory path too long", st->run_dir);
+		return -1;
+	}
+	return guest_stop(st->hostd_pid, st->hostd, &spec.g);
+}
+
 int lab_down(void)
 {
-	struct lab_state st;
+	struct guest_state st;
 	int loaded, rc = 0;
 
-	loaded = lab_state_load(&st, LAB_STATE_FILE);
+	loaded = guest_state_load(&st, LAB_STATE_FILE);
 	if (loaded < 0)
 		return -1;
-	if (loaded && lab_guest_stop(st.hostd_pid, st.hostd, st.run_dir))
+	if (loaded && lab_stop_guest(&st))
 		rc = -1;
 	if (lab_net_down())
 		rc = -1;
@@ -228,13 +249,13 @@ int lab_run(const struct lab_config *cfg)
 {
 	struct timespec tick = { 0, 200 * 1000 * 1000 };
 	char console[PATH_MAX];
-	struct lab_state st;
+	struct guest_state st;
 	int fd;
 
 	if (install_stop_handlers() || lab_up(cfg))
 		return -1;
-	if (lab_state_load(&st, LAB_STATE_FILE) != 1 ||
-	    lab_guest_console_path(st.run_dir, console, sizeof(console))) {
+	if (guest_state_load(&st, LAB_STATE_FILE) != 1 ||
+	    guest_console_path(st.run_dir, console, sizeof(console))) {
 		lab_down();
 		return -1;
 	}
@@ -243,7 +264,7 @@ int lab_run(const struct lab_config *cfg)
 	fd = open(console, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		report_errno("%s", console);
-	while (!stop_requested && lab_guest_alive(st.hostd_pid, st.hostd)) {
+	while (!stop_requested && guest_alive(st.hostd_pid, st.hostd)) {
 		if (fd >= 0)
 			follow(fd);
 		nanosleep(&tick, NULL);
@@ -257,8 +278,8 @@ int lab_run(const struct lab_config *cfg)
 
 int lab_status(void)
 {
-	struct lab_state st;
-	int loaded = lab_state_load(&st, LAB_STATE_FILE);
+	struct guest_state st;
+	int loaded = guest_state_load(&st, LAB_STATE_FILE);
 
 	if (loaded < 0)
 		return -1;
@@ -267,7 +288,7 @@ int lab_status(void)
 		return netns_exists(LAB_NS_WALL) || netns_exists(LAB_NS_INET) ? 1 : 0;
 	}
 	printf("lab up: hostd pid %ld %s, archive %s\n", (long)st.hostd_pid,
-	       lab_guest_alive(st.hostd_pid, st.hostd) ? "running" : "not running",
+	       guest_alive(st.hostd_pid, st.hostd) ? "running" : "not running",
 	       st.run_dir);
 	return 0;
 }

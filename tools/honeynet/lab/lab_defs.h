@@ -37,15 +37,10 @@
  * tap0: outside Debian's system and user ranges, named by no account. */
 #define LAB_JAIL_UID "64200"
 
-/* How soon hostd syncs new tty bytes into the session file (ms): a
- * keystroke is in the archive within this, the target being 100 ms. */
-#define LAB_TTY_FLUSH_MS "50"
-
 /* Data Capture: the NFLOG groups the Data Control ruleset logs to (its
  * defaults: the logged attempts, then those over the log rate, as hostd's
- * --nflog takes them), and the user hostd drops to once its files are open. */
+ * --nflog takes them). */
 #define LAB_NFLOG_GROUP "5,6"
-#define LAB_HOSTD_USER "nobody"
 
 /* Guest memory when --mem is not given, and the bounds --mem accepts (MiB). */
 #define LAB_MEM_DEFAULT 256
@@ -58,10 +53,6 @@
 /* Seconds to wait for sshd when --timeout is not given, and the bounds. */
 #define LAB_BOOT_TIMEOUT_DEFAULT 90
 #define LAB_BOOT_TIMEOUT_MAX 600
-
-/* Seconds a clean poweroff may take before the guest is halted, then killed. */
-#define LAB_HALT_GRACE 30
-#define LAB_KILL_GRACE 5
 
 /* Lines of the console log shown when the guest does not come up. */
 #define LAB_CONSOLE_TAIL 60

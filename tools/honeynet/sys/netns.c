@@ -65,6 +65,12 @@ int netns_socket(const char *name, int domain, int type)
 {
 	int self, target, sock = -1;
 
+	if (!name) {
+		sock = socket(domain, type | SOCK_CLOEXEC, 0);
+		if (sock < 0)
+			report_errno("socket");
+		return sock;
+	}
 	self = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
 	if (self < 0) {
 		report_errno("/proc/self/ns/net");

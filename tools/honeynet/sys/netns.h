@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Entering the lab's named network namespaces (made by `ip netns add`). */
+/* Entering named network namespaces (made by `ip netns add`): the lab's, a test's. */
 #ifndef NETNS_H
 #define NETNS_H
 
@@ -8,8 +8,9 @@
 /* Moves the calling process into namespace name; -1 and a report on error. */
 int netns_enter(const char *name);
 
-/* A socket of the given type made inside namespace name, the caller's own
- * namespace restored afterwards; -1 and a report on error. */
+/* A socket of the given type made inside namespace name (NULL: the
+ * caller's own), the caller's namespace restored afterwards; -1 and a
+ * report on error. */
 int netns_socket(const char *name, int domain, int type);
 
 /* Whether namespace name exists. */

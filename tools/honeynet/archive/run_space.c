@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Room for a run on the archive's filesystem, checked before anything of the lab starts. */
+/* Room for a run on the archive's filesystem, checked before anything of a guest starts. */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <sys/stat.h>
 
 #include "budget_policy.h"
 #include "bytesize.h"
-#include "lab_space.h"
+#include "run_space.h"
 #include "report.h"
 
-int lab_space_fits(struct lab_space *s, uint64_t free_bytes, uint64_t rootfs,
+int run_space_fits(struct run_space *s, uint64_t free_bytes, uint64_t rootfs,
 		   uint64_t budget)
 {
 	s->free = free_bytes;
@@ -20,7 +21,7 @@ int lab_space_fits(struct lab_space *s, uint64_t free_bytes, uint64_t rootfs,
 	return free_bytes >= rootfs + s->capture;
 }
 
-void lab_space_refusal(const struct lab_space *s, const char *archive, char *buf,
+void run_space_refusal(const struct run_space *s, const char *archive, char *buf,
 		       size_t len)
 {
 	char free_s[32], need[32], rootfs[32], capture[32];
@@ -33,23 +34,24 @@ void lab_space_refusal(const struct lab_space *s, const char *archive, char *buf
 		 archive, free_s, need, rootfs, capture);
 }
 
-int lab_space_check(const struct lab_config *cfg, uint64_t *budget)
+int run_space_check(const char *archive, const char *rootfs, uint64_t asked,
+		    uint64_t *budget)
 {
-	struct lab_space s;
+	struct run_space s;
 	struct stat st;
 	uint64_t free_bytes;
 	char msg[PATH_MAX + 256];
 
-	if (budget_fs_free(cfg->archive, &free_bytes) < 0) {
-		report_errno("archive %s: free space; guest not started", cfg->archive);
+	if (budget_fs_free(archive, &free_bytes) < 0) {
+		report_errno("archive %s: free space; guest not started", archive);
 		return -1;
 	}
-	if (stat(cfg->rootfs, &st) < 0) {
-		report_errno("root_fs %s; guest not started", cfg->rootfs);
+	if (stat(rootfs, &st) < 0) {
+		report_errno("root_fs %s; guest not started", rootfs);
 		return -1;
 	}
-	if (!lab_space_fits(&s, free_bytes, (uint64_t)st.st_size, cfg->budget)) {
-		lab_space_refusal(&s, cfg->archive, msg, sizeof(msg));
+	if (!run_space_fits(&s, free_bytes, (uint64_t)st.st_size, asked)) {
+		run_space_refusal(&s, archive, msg, sizeof(msg));
 		report("%s", msg);
 		return -1;
 	}

@@ -5,18 +5,18 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "lab_state.h"
+#include "guest_state.h"
 #include "suites.h"
 
 START_TEST(round_trip)
 {
-	struct lab_state a = { .hostd_pid = 4242 }, b;
+	struct guest_state a = { .hostd_pid = 4242 }, b;
 	char buf[8192], err[256];
 
 	strcpy(a.hostd, "/w/build/bin/hostd");
 	strcpy(a.run_dir, "/w/build/archive/20261127T034512Z-0badcafe");
-	ck_assert_int_eq(lab_state_format(&a, buf, sizeof(buf)), 0);
-	ck_assert_int_eq(lab_state_parse(&b, buf, err, sizeof(err)), 0);
+	ck_assert_int_eq(guest_state_format(&a, buf, sizeof(buf)), 0);
+	ck_assert_int_eq(guest_state_parse(&b, buf, err, sizeof(err)), 0);
 	ck_assert_int_eq(b.hostd_pid, 4242);
 	ck_assert_str_eq(b.hostd, a.hostd);
 	ck_assert_str_eq(b.run_dir, a.run_dir);
@@ -25,12 +25,12 @@ END_TEST
 
 START_TEST(format_too_small)
 {
-	struct lab_state a = { .hostd_pid = 1 };
+	struct guest_state a = { .hostd_pid = 1 };
 	char buf[8];
 
 	strcpy(a.hostd, "/k");
 	strcpy(a.run_dir, "/r");
-	ck_assert_int_eq(lab_state_format(&a, buf, sizeof(buf)), -1);
+	ck_assert_int_eq(guest_state_format(&a, buf, sizeof(buf)), -1);
 }
 END_TEST
 
@@ -51,10 +51,10 @@ static const struct {
 
 START_TEST(refuses_bad)
 {
-	struct lab_state st;
+	struct guest_state st;
 	char err[256];
 
-	ck_assert_int_eq(lab_state_parse(&st, bad[_i].text, err, sizeof(err)), -1);
+	ck_assert_int_eq(guest_state_parse(&st, bad[_i].text, err, sizeof(err)), -1);
 	ck_assert_msg(strstr(err, bad[_i].says), "case %d: \"%s\" lacks \"%s\"",
 		      _i, err, bad[_i].says);
 }
@@ -64,13 +64,13 @@ START_TEST(refuses_overlong_value)
 {
 	size_t n = PATH_MAX + 32;
 	char *text = malloc(n + 64), err[256];
-	struct lab_state st;
+	struct guest_state st;
 
 	ck_assert_ptr_nonnull(text);
 	strcpy(text, "pid=1\nrun_dir=/r\nhostd=");
 	memset(text + strlen(text), 'k', n);
 	text[23 + n] = '\0';
-	ck_assert_int_eq(lab_state_parse(&st, text, err, sizeof(err)), -1);
+	ck_assert_int_eq(guest_state_parse(&st, text, err, sizeof(err)), -1);
 	ck_assert_ptr_nonnull(strstr(err, "hostd: empty or longer than"));
 	free(text);
 }
@@ -79,24 +79,24 @@ END_TEST
 START_TEST(save_and_load)
 {
 	char dir[] = "/tmp/hn-unit-XXXXXX", path[256];
-	struct lab_state a = { .hostd_pid = 77 }, b;
+	struct guest_state a = { .hostd_pid = 77 }, b;
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(path, sizeof(path), "%s/lab.state", dir);
-	ck_assert_int_eq(lab_state_load(&b, path), 0);
+	ck_assert_int_eq(guest_state_load(&b, path), 0);
 	strcpy(a.hostd, "/k");
 	strcpy(a.run_dir, "/r");
-	ck_assert_int_eq(lab_state_save(&a, path), 0);
-	ck_assert_int_eq(lab_state_load(&b, path), 1);
+	ck_assert_int_eq(guest_state_save(&a, path), 0);
+	ck_assert_int_eq(guest_state_load(&b, path), 1);
 	ck_assert_int_eq(b.hostd_pid, 77);
 	unlink(path);
 	rmdir(dir);
 }
 END_TEST
 
-Suite *lab_state_suite(void)
+Suite *guest_state_suite(void)
 {
-	Suite *s = suite_create("lab_state");
+	Suite *s = suite_create("guest_state");
 	TCase *tc = tcase_create("state");
 
 	tcase_add_test(tc, round_trip);

@@ -1,21 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
-/* The running lab's state file: which hostd process and archive are its. */
+/* A running guest's state file: which hostd process and archive are its. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "lab_config.h"
-#include "lab_state.h"
+#include "guest_state.h"
 #include "report.h"
 #include "write_all.h"
 #include "parse_uint.h"
 
 /* A state file is a few short lines; anything larger is not ours. */
-#define LAB_STATE_MAX (3 * PATH_MAX)
+#define GUEST_STATE_MAX (3 * PATH_MAX)
 
-int lab_state_format(const struct lab_state *st, char *buf, size_t len)
+int guest_state_format(const struct guest_state *st, char *buf, size_t len)
 {
 	int n = snprintf(buf, len, "pid=%ld\nhostd=%s\nrun_dir=%s\n",
 			 (long)st->hostd_pid, st->hostd, st->run_dir);
@@ -36,7 +35,7 @@ static int copy_value(char *dst, const char *v, size_t vlen, const char *key,
 	return 0;
 }
 
-static int parse_line(struct lab_state *st, const char *line, size_t len,
+static int parse_line(struct guest_state *st, const char *line, size_t len,
 		      unsigned int *seen, char *err, size_t errlen)
 {
 	const char *eq = memchr(line, '=', len);
@@ -79,7 +78,7 @@ static int parse_line(struct lab_state *st, const char *line, size_t len,
 	return -1;
 }
 
-int lab_state_parse(struct lab_state *st, const char *text, char *err,
+int guest_state_parse(struct guest_state *st, const char *text, char *err,
 		    size_t errlen)
 {
 	unsigned int seen = 0;
@@ -100,13 +99,13 @@ int lab_state_parse(struct lab_state *st, const char *text, char *err,
 	return 0;
 }
 
-int lab_state_save(const struct lab_state *st, const char *path)
+int guest_state_save(const struct guest_state *st, const char *path)
 {
-	char buf[LAB_STATE_MAX], tmp[PATH_MAX];
+	char buf[GUEST_STATE_MAX], tmp[PATH_MAX];
 	size_t done;
 	int fd;
 
-	if (lab_state_format(st, buf, sizeof(buf)) ||
+	if (guest_state_format(st, buf, sizeof(buf)) ||
 	    snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp)) {
 		report("%s: state too long", path);
 		return -1;
@@ -131,9 +130,9 @@ int lab_state_save(const struct lab_state *st, const char *path)
 	return 0;
 }
 
-int lab_state_load(struct lab_state *st, const char *path)
+int guest_state_load(struct guest_state *st, const char *path)
 {
-	char buf[LAB_STATE_MAX + 1], err[256];
+	char buf[GUEST_STATE_MAX + 1], err[256];
 	ssize_t n;
 	int fd;
 
@@ -146,12 +145,12 @@ int lab_state_load(struct lab_state *st, const char *path)
 	}
 	n = read(fd, buf, sizeof(buf));
 	close(fd);
-	if (n < 0 || n > LAB_STATE_MAX) {
+	if (n < 0 || n > GUEST_STATE_MAX) {
 		report("%s: unreadable or too large; remove it by hand", path);
 		return -1;
 	}
 	buf[n] = '\0';
-	if (lab_state_parse(st, buf, err, sizeof(err))) {
+	if (guest_state_parse(st, buf, err, sizeof(err))) {
 		report("%s: %s; remove it by hand", path, err);
 		return -1;
 	}
