@@ -17,5 +17,7 @@ Suite *honeynet_conf_suite(void);
 Suite *persona_cpuinfo_suite(void);
 Suite *persona_make_suite(void);
 Suite *run_space_suite(void);
+Suite *hp_identity_suite(void);
+Suite *retention_suite(void);
 
 #endif
