@@ -16,6 +16,10 @@ check "the example config renders where its interfaces exist" \
 check "the rendered ruleset loads with nft -f" \
 	in_ns bash -c "'$HONEYNET' ruleset '$example' | nft -f -"
 check "it creates the table inet honeynet_dc" in_ns bash -c 'nft list table inet honeynet_dc >/dev/null' 
+check "its objects are the one honeypot's own: h0_ counters, buckets and chains" in_ns bash -c '
+	nft list counter inet honeynet_dc h0_unlogged_in_tcp_allow >/dev/null &&
+	nft list limit inet honeynet_dc h0_log_out >/dev/null &&
+	nft list chain inet honeynet_dc h0_inbound | grep -qF "goto h0_log_in_tcp_allow"'
 check "--remove removes it again" in_ns bash -c "'$HONEYNET' ruleset --remove | nft -f - &&
 	! nft list table inet honeynet_dc 2>/dev/null"
 ip -n "$ns" link del outside

@@ -41,6 +41,13 @@ check "the summary gives db's defaults: cpu chosen by up, the next jail uid" \
 	grep -qF "cpu chosen by up, mem 512 MiB, revert never, jail uid 64201" <<<"$out"
 check "the summary gives each archive directory" \
 	grep -qF "archive /var/lib/honeynet/archive/db, budget half the free space" <<<"$out"
+check "the summary gives the gateway, prefix and kernel" \
+	grep -qxF "gateway 10.0.0.1/24, kernel the one beside honeynet" <<<"$out"
+check "the summary gives web's hostname and NFLOG groups" \
+	grep -qxF "  hostname www, nflog groups 5 (logged) and 6 (unlogged)" <<<"$out"
+check "the summary gives db's defaults: its name, the next two groups" \
+	grep -qxF "  hostname db, nflog groups 7 (logged) and 8 (unlogged)" <<<"$out"
+check "the summary gives the retention" grep -qxF "  runs kept forever, no size cap" <<<"$out"
 check "check changed nothing: no tap made" \
 	bash -c "! ip -n '$ns' link show hn-web >/dev/null 2>&1"
 check "check changed nothing: no nft table" test -z "$(in_ns nft list tables)"
@@ -79,6 +86,22 @@ bad <<<'cpu = 1023'
 run_check "$T/bad.conf"
 check "a CPU this host does not have" test "$rc" -eq 1 -a -z "$out" -a \
 	"${err#"honeynet: $T/bad.conf:8: honeypot web: cpu = 1023: not one of the"}" != "$err"
+bad <<<'hostname = Web'
+refused "a host name with a capital" "$T/bad.conf" \
+	"$T/bad.conf:8: honeypot web: hostname = Web: not a host name (1 to 63 of a-z 0-9 -, not starting or ending with -)"
+printf '%s\n' '[honeypot db]' 'public = 203.0.113.11' 'internal = 10.0.0.3' "root_fs = $T/root_fs" \
+	"persona = $T/persona" 'nflog_group = 6' >"$T/x" && bad <"$T/x"
+refused "one NFLOG group for two honeypots" "$T/bad.conf" \
+	"$T/bad.conf:13: honeypot db: nflog_group 6: also honeypot web's unlogged_group; each NFLOG group is one honeypot's"
+sed '1a gateway = 10.0.0.2' "$T/base.conf" >"$T/bad.conf"
+refused "a gateway that is a honeypot's address" "$T/bad.conf" \
+	"$T/bad.conf:6: honeypot web: internal 10.0.0.2: also the gateway; a honeypot's default route is another host"
+sed '1s/nat/bridge/; /^internal/d' "$T/base.conf" >"$T/bad.conf"
+refused "bridge mode without a gateway" "$T/bad.conf" \
+	"$T/bad.conf: gateway: missing; bridge mode needs the outside network's router"
+sed '1a kernel = /nonexistent/linux' "$T/good.conf" >"$T/bad.conf"
+refused "a kernel that is not there" "$T/bad.conf" \
+	"$T/bad.conf: kernel = /nonexistent/linux: No such file or directory"
 sed -i "s#^persona = .*#persona = $T/nothing#" "$T/base.conf" && bad </dev/null
 refused "a persona directory that is missing" "$T/bad.conf" \
 	"$T/bad.conf:7: honeypot web: persona = $T/nothing: No such file or directory"

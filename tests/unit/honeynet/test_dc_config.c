@@ -82,6 +82,28 @@ START_TEST(every_setting)
 }
 END_TEST
 
+/* A honeywall.conf's honeypots all get its one inside_if, its limits and
+ * its groups: what the ruleset renders for each. */
+START_TEST(honeypots_get_the_globals)
+{
+	size_t i;
+
+	ck_assert_int_eq(dc_config_parse(&cfg, "honeypot = 198.51.100.7 10.0.0.2\n"
+					 "honeypot = 198.51.100.8 10.0.0.3\n"
+					 "outside_if = eth1\ninside_if = tap3\nlimit_tcp = 4\n"
+					 "limit_other = 7\nnflog_group = 11\nunlogged_group = 12\n",
+					 err, sizeof(err)), 0);
+	for (i = 0; i < 2; i++) {
+		ck_assert_str_eq(cfg.honeypot[i].inside_if, "tap3");
+		ck_assert_uint_eq(cfg.honeypot[i].limit[DC_PROTO_TCP], 4);
+		ck_assert_uint_eq(cfg.honeypot[i].limit[DC_PROTO_UDP], 20);
+		ck_assert_uint_eq(cfg.honeypot[i].limit[DC_PROTO_OTHER], 7);
+		ck_assert_uint_eq(cfg.honeypot[i].nflog_group, 11);
+		ck_assert_uint_eq(cfg.honeypot[i].unlogged_group, 12);
+	}
+}
+END_TEST
+
 static const struct {
 	const char *text;
 	const char *says;
@@ -290,7 +312,7 @@ START_TEST(interfaces)
 					 err, sizeof(err)), 0);
 	ck_assert_int_eq(dc_config_check_interfaces(&cfg, err, sizeof(err)), -1);
 	ck_assert_str_eq(err, "inside_if = nosuch-if0: no such interface here");
-	strcpy(cfg.inside_if, "lo");
+	strcpy(cfg.honeypot[0].inside_if, "lo");
 	ck_assert_int_eq(dc_config_check_interfaces(&cfg, err, sizeof(err)), 0);
 	cfg.mode = DC_MODE_BRIDGE;
 	ck_assert_int_eq(dc_config_check_interfaces(&cfg, err, sizeof(err)), -1);
@@ -305,6 +327,7 @@ Suite *dc_config_suite(void)
 
 	tcase_add_test(tc, defaults);
 	tcase_add_test(tc, every_setting);
+	tcase_add_test(tc, honeypots_get_the_globals);
 	tcase_add_loop_test(tc, refusals, 0,
 			    (int)(sizeof(refused) / sizeof(refused[0])));
 	tcase_add_test(tc, list_bounds);

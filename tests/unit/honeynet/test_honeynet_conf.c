@@ -108,6 +108,101 @@ START_TEST(defaults)
 }
 END_TEST
 
+/* Without the new settings: the gateway and prefix of the lab's NAT
+ * network, no retention limits, the kernel beside honeynet, each host
+ * named as its honeypot, and two NFLOG groups a honeypot from 5/6 on. */
+START_TEST(new_settings_default)
+{
+	ck_assert_msg(parse(G WEB DB) == 0, "%s", err);
+	ck_assert_str_eq(addr(conf.gateway), HN_GATEWAY_NAT_DEFAULT);
+	ck_assert_str_eq(addr(conf.gateway), LAB_ADDR_WALL_TAP);
+	ck_assert_uint_eq(conf.prefix, 24);
+	ck_assert_uint_eq(conf.keep_days, 0);
+	ck_assert_uint_eq(conf.keep_size, 0);
+	ck_assert_str_eq(conf.kernel, "");
+	ck_assert_str_eq(conf.honeypot[0].hostname, "web");
+	ck_assert_str_eq(conf.honeypot[1].hostname, "db");
+	ck_assert_uint_eq(conf.honeypot[1].keep_days, 0);
+	ck_assert_uint_eq(conf.honeypot[1].keep_size, 0);
+	ck_assert_uint_eq(conf.dc.honeypot[0].nflog_group, 5);
+	ck_assert_uint_eq(conf.dc.honeypot[0].unlogged_group, 6);
+	ck_assert_uint_eq(conf.dc.honeypot[1].nflog_group, 7);
+	ck_assert_uint_eq(conf.dc.honeypot[1].unlogged_group, 8);
+}
+END_TEST
+
+START_TEST(new_settings)
+{
+	static const char text[] =
+		"mode = bridge\noutside_if = lo\ngateway = 198.51.100.1\nprefix = 16\n"
+		"keep_days = 30\nkeep_size = 50G\nkernel = /opt/hn/linux\n"
+		"nflog_group = 20\nunlogged_group = 30\n"
+		"[honeypot web]\npublic = 198.51.3.10\nroot_fs = /r\npersona = /p\n"
+		"hostname = www-1\nkeep_days = 0\nkeep_size = 0\n"
+		"nflog_group = 100\nunlogged_group = 0\n"
+		"[honeypot db]\npublic = 198.51.3.11\nroot_fs = /r\npersona = /p\n"
+		"keep_days = 36500\nkeep_size = 1M\n"
+		"[honeypot mail]\npublic = 198.51.3.12\nroot_fs = /r\npersona = /p\n"
+		"hostname = a0123456789012345678901234567890123456789012345678901234567890z\n"
+		"unlogged_group = 65535\n";
+
+	ck_assert_msg(parse(text) == 0, "%s", err);
+	ck_assert_str_eq(addr(conf.gateway), "198.51.100.1");
+	ck_assert_uint_eq(conf.prefix, 16);
+	ck_assert_uint_eq(conf.keep_days, 30);
+	ck_assert_uint_eq(conf.keep_size, 50ULL << 30);
+	ck_assert_str_eq(conf.kernel, "/opt/hn/linux");
+	ck_assert_str_eq(conf.honeypot[0].hostname, "www-1");
+	ck_assert_uint_eq(conf.honeypot[0].keep_days, 0);
+	ck_assert_uint_eq(conf.honeypot[0].keep_size, 0);
+	ck_assert_uint_eq(conf.dc.honeypot[0].nflog_group, 100);
+	ck_assert_uint_eq(conf.dc.honeypot[0].unlogged_group, 0);
+	ck_assert_str_eq(conf.honeypot[1].hostname, "db");
+	ck_assert_uint_eq(conf.honeypot[1].keep_days, 36500);
+	ck_assert_uint_eq(conf.honeypot[1].keep_size, 1ULL << 20);
+	/* The defaults count from the global pair by the honeypot's place. */
+	ck_assert_uint_eq(conf.dc.honeypot[1].nflog_group, 22);
+	ck_assert_uint_eq(conf.dc.honeypot[1].unlogged_group, 32);
+	ck_assert_uint_eq(strlen(conf.honeypot[2].hostname), 63);
+	ck_assert_uint_eq(conf.honeypot[2].keep_days, 30);
+	ck_assert_uint_eq(conf.honeypot[2].keep_size, 50ULL << 30);
+	ck_assert_uint_eq(conf.dc.honeypot[2].nflog_group, 24);
+	ck_assert_uint_eq(conf.dc.honeypot[2].unlogged_group, 65535);
+	/* A /15 holds 10.0.0.2 and 10.1.0.1. */
+	ck_assert_msg(parse("gateway = 10.1.0.1\nprefix = 15\n" G WEB) == 0, "%s", err);
+	ck_assert_uint_eq(conf.prefix, 15);
+}
+END_TEST
+
+/* The Data Control view holds each honeypot's tap and limits, as the
+ * ruleset renders them. */
+START_TEST(dc_view_per_honeypot)
+{
+	ck_assert_msg(parse(G "limit_udp = 7\n" WEB "tap = tap7\nlimit_tcp = 3\n" DB) == 0,
+		      "%s", err);
+	ck_assert_str_eq(conf.dc.inside_if, "");
+	ck_assert_str_eq(conf.dc.honeypot[0].inside_if, "tap7");
+	ck_assert_str_eq(conf.dc.honeypot[1].inside_if, "hn-db");
+	ck_assert_uint_eq(conf.dc.honeypot[0].limit[DC_PROTO_TCP], 3);
+	ck_assert_uint_eq(conf.dc.honeypot[0].limit[DC_PROTO_UDP], 7);
+	ck_assert_uint_eq(conf.dc.honeypot[1].limit[DC_PROTO_TCP], 9);
+	ck_assert_uint_eq(conf.dc.honeypot[1].limit[DC_PROTO_UDP], 7);
+	ck_assert_int_eq(memcmp(conf.dc.honeypot[1].limit, conf.honeypot[1].limit,
+				sizeof(conf.honeypot[1].limit)), 0);
+}
+END_TEST
+
+START_TEST(honeypot_index)
+{
+	ck_assert_msg(parse(G WEB DB) == 0, "%s", err);
+	ck_assert_int_eq(hn_honeypot_index(&conf, "web"), 0);
+	ck_assert_int_eq(hn_honeypot_index(&conf, "db"), 1);
+	ck_assert_int_eq(hn_honeypot_index(&conf, "d"), -1);
+	ck_assert_int_eq(hn_honeypot_index(&conf, "dbx"), -1);
+	ck_assert_int_eq(hn_honeypot_index(&conf, ""), -1);
+}
+END_TEST
+
 /* The lab's jail uid is the first honeypot's default. */
 START_TEST(lab_jail_uid_is_the_first)
 {
@@ -193,7 +288,11 @@ static const struct {
 	{ G WEB "tap = hn-db\n" DB, "t.conf:9: honeypot db: tap hn-db: also honeypot web's" },
 	{ G WEB DB X "tap = lo\n", "t.conf:18: honeypot x: tap lo: also outside_if" },
 	{ "mode = bridge\noutside_if = lo\nbridge_if = br1\n[honeypot web]\npublic = 203.0.113.10\n"
-	  "root_fs = /r\npersona = /p\ntap = br1\n", "t.conf:8: honeypot web: tap br1: also bridge_if" },
+	  "root_fs = /r\npersona = /p\ntap = br1\ngateway = 203.0.113.1\n",
+	  "t.conf:9: honeypot web: gateway: a global setting" },
+	{ "mode = bridge\noutside_if = lo\nbridge_if = br1\ngateway = 203.0.113.1\n[honeypot web]\n"
+	  "public = 203.0.113.10\nroot_fs = /r\npersona = /p\ntap = br1\n",
+	  "t.conf:9: honeypot web: tap br1: also bridge_if" },
 	{ G WEB "cpu = 1\n" DB "cpu = 1\n", "t.conf:14: honeypot db: cpu 1: also honeypot web's" },
 	{ G WEB DB "jail_uid = 64200\n", "t.conf:13: honeypot db: jail_uid 64200: also honeypot web's" },
 	{ G WEB "jail_uid = 64201\n" DB, "t.conf:9: honeypot db: jail_uid 64201: also honeypot web's" },
@@ -201,6 +300,69 @@ static const struct {
 	  "t.conf:13: honeypot abcdefghijklm: tap: the default hn-abcdefghijklm is longer than 15 bytes" },
 	{ G WEB DB "[honeypot archive]\npublic = 203.0.113.12\ninternal = 10.0.0.4\nroot_fs = /r\npersona = /p\n",
 	  "t.conf:13: honeypot archive: its state directory /var/lib/honeynet/archive is the archive" },
+	/* The gateway: an address, on each honeypot's link, none's own. */
+	{ "gateway = 10.0.0.300\n" G WEB, "t.conf:1: gateway = 10.0.0.300: not a unicast IPv4 address" },
+	{ "gateway = 127.0.0.1\n" G WEB, "t.conf:1: gateway = 127.0.0.1: not a unicast IPv4 address" },
+	{ "gateway = 10.0.0.1\ngateway = 10.0.0.1\n" G WEB, "t.conf:2: gateway: already set on line 1" },
+	{ "gateway = 10.0.0.2\n" G WEB,
+	  "t.conf:6: honeypot web: internal 10.0.0.2: also the gateway; a honeypot's default route is another host" },
+	{ "gateway = 203.0.113.10\n" G WEB, "t.conf:5: honeypot web: public 203.0.113.10: also the gateway;" },
+	{ G WEB DB "[honeypot x]\npublic = 203.0.113.12\ninternal = 10.0.0.1\nroot_fs = /r\npersona = /p\n",
+	  "t.conf:15: honeypot x: internal 10.0.0.1: also the gateway (the default);" },
+	{ "gateway = 10.1.0.1\n" G WEB,
+	  "t.conf:6: honeypot web: internal 10.0.0.2: not within /24 of gateway 10.1.0.1; a default route must be on the honeypot's link" },
+	{ "prefix = 30\n" G WEB X, "t.conf:11: honeypot x: internal 10.0.0.4: not within /30 of gateway 10.0.0.1" },
+	{ "mode = bridge\noutside_if = lo\n[honeypot web]\npublic = 203.0.113.10\nroot_fs = /r\npersona = /p\n",
+	  "t.conf: gateway: missing; bridge mode needs the outside network's router" },
+	{ "mode = bridge\noutside_if = lo\ngateway = 198.51.100.1\n[honeypot web]\npublic = 203.0.113.10\n"
+	  "root_fs = /r\npersona = /p\n",
+	  "t.conf:5: honeypot web: public 203.0.113.10: not within /24 of gateway 198.51.100.1" },
+	{ "prefix = 7\n" G WEB, "t.conf:1: prefix = 7: need a netmask length from 8 to 30" },
+	{ "prefix = 31\n" G WEB, "t.conf:1: prefix = 31: need a netmask length" },
+	{ "prefix = /24\n" G WEB, "t.conf:1: prefix = /24: need a netmask length" },
+	{ G WEB DB "prefix = 24\n", "t.conf:13: honeypot db: prefix: a global setting" },
+	/* Retention and the kernel. */
+	{ "keep_days = 36501\n" G WEB, "t.conf:1: keep_days = 36501: need whole days from 0 (keep every run) to 36500" },
+	{ "keep_days = -1\n" G WEB, "t.conf:1: keep_days = -1: need whole days" },
+	{ G WEB DB "keep_days = 1w\n", "t.conf:13: honeypot db: keep_days = 1w: need whole days" },
+	{ "keep_size = 10\n" G WEB,
+	  "t.conf:1: keep_size = 10: need 0 (no cap), bytes, or a number with K, M, G or T (powers of 1024), at least 1M" },
+	{ G WEB DB "keep_size = 1023K\n", "t.conf:13: honeypot db: keep_size = 1023K: need 0 (no cap), bytes" },
+	{ G WEB DB "keep_size = 0\nkeep_size = 0\n", "t.conf:14: honeypot db: keep_size: already set on line 13" },
+	{ "kernel = boot/linux\n" G WEB, "t.conf:1: kernel = boot/linux: need an absolute path" },
+	{ G WEB DB "kernel = /k\n", "t.conf:13: honeypot db: kernel: a global setting" },
+	/* Host names. */
+	{ G WEB DB "hostname = Db\n",
+	  "t.conf:13: honeypot db: hostname = Db: not a host name (1 to 63 of a-z 0-9 -, not starting or ending with -)" },
+	{ G WEB DB "hostname = -db\n", "t.conf:13: honeypot db: hostname = -db: not a host name" },
+	{ G WEB DB "hostname = db-\n", "t.conf:13: honeypot db: hostname = db-: not a host name" },
+	{ G WEB DB "hostname = db.example.org\n", "t.conf:13: honeypot db: hostname = db.example.org: not a host name" },
+	{ G WEB DB "hostname = d_b\n", "t.conf:13: honeypot db: hostname = d_b: not a host name" },
+	{ G WEB DB "hostname = a0123456789012345678901234567890123456789012345678901234567890zz\n",
+	  "t.conf:13: honeypot db: hostname = a0123456789012345678901234567890123456789012345678901234567890zz: not a host name" },
+	{ "hostname = web\n" G WEB, "t.conf:1: unknown setting \"hostname\"" },
+	{ G WEB DB "[honeypot my_db]\npublic = 203.0.113.12\ninternal = 10.0.0.4\nroot_fs = /r\npersona = /p\n",
+	  "t.conf:13: honeypot my_db: hostname: the default my_db is not a host name (1 to 63 of a-z 0-9 -, "
+	  "not starting or ending with -); name one (hostname = ...)" },
+	/* NFLOG groups: each honeypot's two, every one in the file distinct. */
+	{ G WEB DB "nflog_group = 65536\n", "t.conf:13: honeypot db: nflog_group = 65536: need a group number from 0 to 65535" },
+	{ G WEB DB "unlogged_group = x\n", "t.conf:13: honeypot db: unlogged_group = x: need a group number" },
+	{ G WEB DB "unlogged_group = 7\n",
+	  "t.conf:13: honeypot db: nflog_group and unlogged_group: both are 7; they must differ" },
+	{ G WEB DB "nflog_group = 8\n", "t.conf:13: honeypot db: nflog_group and unlogged_group: both are 8" },
+	{ G WEB DB "nflog_group = 6\n",
+	  "t.conf:13: honeypot db: nflog_group 6: also honeypot web's unlogged_group; each NFLOG group is one honeypot's" },
+	{ G WEB DB "unlogged_group = 5\n", "t.conf:13: honeypot db: unlogged_group 5: also honeypot web's nflog_group" },
+	{ G WEB "unlogged_group = 7\n" DB,
+	  "t.conf:9: honeypot db: nflog_group 7 (the default): also honeypot web's unlogged_group" },
+	{ G "nflog_group = 7\nunlogged_group = 9\n" WEB DB,
+	  "t.conf:10: honeypot db: nflog_group 9 (the default): also honeypot web's unlogged_group" },
+	{ G WEB "nflog_group = 20\n" DB X "unlogged_group = 20\n",
+	  "t.conf:19: honeypot x: unlogged_group 20: also honeypot web's nflog_group" },
+	{ "nflog_group = 65533\nunlogged_group = 65534\n" G WEB DB,
+	  "t.conf:10: honeypot db: unlogged_group: the default 65534 + 2 * 1 is more than 65535; set one" },
+	{ "nflog_group = 65534\nunlogged_group = 1\n" G WEB DB,
+	  "t.conf:10: honeypot db: nflog_group: the default 65534 + 2 * 1 is more than 65535; set one" },
 };
 
 START_TEST(refusals)
@@ -212,12 +374,13 @@ START_TEST(refusals)
 }
 END_TEST
 
-/* Appends the section of honeypot number i (1, 2, ...) with its own addresses. */
+/* Appends the section of honeypot number i (1, 2, ...) with its own
+ * addresses (10.0.0.1 is the gateway's). */
 static void append_honeypot(char *text, size_t len, const char *name, int i)
 {
 	snprintf(text + strlen(text), len - strlen(text),
 		 "[honeypot %s]\npublic = 203.0.113.%d\ninternal = 10.0.0.%d\n"
-		 "root_fs = /r\npersona = /p\n", name, i, i);
+		 "root_fs = /r\npersona = /p\n", name, i, i + 1);
 }
 
 START_TEST(bounds)
@@ -232,7 +395,7 @@ START_TEST(bounds)
 	ck_assert_uint_eq(conf.honeypot[1].jail_uid, 2147483646);
 	/* 32 bytes of name with its own tap; 12 bytes make a 15-byte default tap. */
 	ck_assert_msg(parse(G "[honeypot abcdefghijklmnopqrstuvwxyz012345]\npublic = 203.0.113.1\n"
-			    "internal = 10.0.0.1\nroot_fs = /r\npersona = /p\ntap = t1\n"
+			    "internal = 10.0.0.3\nroot_fs = /r\npersona = /p\ntap = t1\n"
 			    "[honeypot abcdefghijkl]\npublic = 203.0.113.2\n"
 			    "internal = 10.0.0.2\nroot_fs = /r\npersona = /p\ncpu = 1023\n") == 0,
 		      "%s", err);
@@ -245,6 +408,10 @@ START_TEST(bounds)
 	ck_assert_msg(parse(text) == 0, "%s", err);
 	ck_assert_uint_eq(conf.honeypot[DC_MAX_HONEYPOTS - 1].jail_uid,
 			  HN_JAIL_UID_BASE + DC_MAX_HONEYPOTS - 1);
+	ck_assert_uint_eq(conf.dc.honeypot[DC_MAX_HONEYPOTS - 1].nflog_group,
+			  5 + 2 * (DC_MAX_HONEYPOTS - 1));
+	ck_assert_uint_eq(conf.dc.honeypot[DC_MAX_HONEYPOTS - 1].unlogged_group,
+			  6 + 2 * (DC_MAX_HONEYPOTS - 1));
 	append_honeypot(text, sizeof(text), "h17", 17);
 	ck_assert_int_eq(parse(text), -1);
 	ck_assert_str_eq(err, "t.conf:83: [honeypot h17]: more than 16 honeypots");
@@ -302,6 +469,10 @@ START_TEST(global_part_is_honeywall_conf)
 	snprintf(text, sizeof(text), "%s" WEB DB, global);
 	ck_assert_msg(parse(text) == 0, "%s", err);
 	strcpy(conf.dc.inside_if, "hn-web");
+	/* But for what is each honeypot's own: db's tap and groups. */
+	strcpy(wall.honeypot[1].inside_if, "hn-db");
+	wall.honeypot[1].nflog_group = 9;
+	wall.honeypot[1].unlogged_group = 10;
 	ck_assert_int_eq(memcmp(&wall, &conf.dc, sizeof(wall)), 0);
 }
 END_TEST
@@ -329,6 +500,12 @@ START_TEST(example_parses)
 	ck_assert_uint_eq(conf.honeypot[0].limit[DC_PROTO_TCP], 5);
 	ck_assert_str_eq(conf.honeypot[1].tap, "hn-db");
 	ck_assert_int_eq(conf.honeypot[1].revert, HN_REVERT_NEVER);
+	ck_assert_str_eq(addr(conf.gateway), "10.0.0.1");
+	ck_assert_uint_eq(conf.prefix, 24);
+	ck_assert_str_eq(conf.honeypot[0].hostname, "www");
+	ck_assert_str_eq(conf.honeypot[1].hostname, "db");
+	ck_assert_uint_eq(conf.dc.honeypot[1].nflog_group, 7);
+	ck_assert_uint_eq(conf.dc.honeypot[1].unlogged_group, 8);
 }
 END_TEST
 
@@ -394,6 +571,30 @@ static void assert_says(const char *says)
 		      "message \"%s\" does not start \"%s\"", err, says);
 }
 
+/* kernel, when given, is an executable regular file. */
+static void check_kernel(char *says, size_t len)
+{
+	char path[128];
+
+	ck_assert_msg(check_host("lo", "root_fs", "persona", "") == 0, "%s", err);
+	snprintf(conf.kernel, sizeof(conf.kernel), "%s/none", dir);
+	ck_assert_int_eq(honeynet_conf_check_host(&conf, err, sizeof(err)), -1);
+	snprintf(says, len, "t.conf: kernel = %s/none: No such file or directory", dir);
+	assert_says(says);
+	snprintf(conf.kernel, sizeof(conf.kernel), "%s/persona", dir);
+	ck_assert_int_eq(honeynet_conf_check_host(&conf, err, sizeof(err)), -1);
+	snprintf(says, len, "t.conf: kernel = %s/persona: not a regular file", dir);
+	assert_says(says);
+	snprintf(path, sizeof(path), "%s/root_fs", dir);
+	ck_assert_int_eq(chmod(path, 0644), 0);
+	snprintf(conf.kernel, sizeof(conf.kernel), "%s", path);
+	ck_assert_int_eq(honeynet_conf_check_host(&conf, err, sizeof(err)), -1);
+	snprintf(says, len, "t.conf: kernel = %s: Permission denied", path);
+	assert_says(says);
+	ck_assert_int_eq(chmod(path, 0755), 0);
+	ck_assert_msg(honeynet_conf_check_host(&conf, err, sizeof(err)) == 0, "%s", err);
+}
+
 START_TEST(host_checks)
 {
 	char says[256];
@@ -418,6 +619,7 @@ START_TEST(host_checks)
 	assert_says("t.conf:8: honeypot web: cpu = 1023: not one of the");
 	ck_assert_int_eq(check_host("lo", "root_fs", "persona", "jail_uid = 65534\n"), -1);
 	assert_says("t.conf:8: honeypot web: jail_uid 65534: user nobody has it; a jail's uid and gid are no account's");
+	check_kernel(says, sizeof(says));
 	remove_host_files();
 }
 END_TEST
@@ -438,6 +640,10 @@ Suite *honeynet_conf_suite(void)
 	tcase_add_test(tc, two_honeypots);
 	tcase_add_test(tc, defaults);
 	tcase_add_test(tc, lab_jail_uid_is_the_first);
+	tcase_add_test(tc, new_settings_default);
+	tcase_add_test(tc, new_settings);
+	tcase_add_test(tc, dc_view_per_honeypot);
+	tcase_add_test(tc, honeypot_index);
 	tcase_add_loop_test(tc, refusals, 0,
 			    (int)(sizeof(refused) / sizeof(refused[0])));
 	tcase_add_test(tc, bounds);

@@ -54,10 +54,13 @@ static int parse_addr(const char *s, struct in_addr *a)
 	return first == 0 || first == 127 || first >= 224 ? -1 : 0;
 }
 
-static int bad_addr(struct dc_parse *p, const char *key, const char *s)
+int dc_parse_addr(struct dc_parse *p, const char *key, const char *word,
+		  struct in_addr *dst)
 {
+	if (parse_addr(word, dst) == 0)
+		return 0;
 	return conf_fail(&p->c, "%s = %.64s: not a unicast IPv4 address (like 203.0.113.10)",
-			 key, s);
+			 key, word);
 }
 
 /* Linux accepts names of 1 to 15 bytes without '/', ':' or whitespace; this
@@ -178,15 +181,21 @@ static int set_limit(void *ctx, const char *key, const char *v)
 	return dc_parse_limit(p, key, v, p->cfg->limit);
 }
 
+int dc_parse_group(struct dc_parse *p, const char *key, const char *v,
+		   unsigned int *dst)
+{
+	if (parse_uint(v, 0, DC_GROUP_MAX, dst) == 0)
+		return 0;
+	return conf_fail(&p->c, "%s = %.64s: need a group number from 0 to %d", key, v,
+			 DC_GROUP_MAX);
+}
+
 static int set_nflog_group(void *ctx, const char *key, const char *v)
 {
 	struct dc_parse *p = ctx;
-	unsigned int *dst = !strcmp(key, "nflog_group") ? &p->cfg->nflog_group :
-			    &p->cfg->unlogged_group;
 
-	if (parse_uint(v, 0, 65535, dst) == 0)
-		return 0;
-	return conf_fail(&p->c, "%s = %.64s: need a group number from 0 to 65535", key, v);
+	return dc_parse_group(p, key, v, !strcmp(key, "nflog_group") ?
+				&p->cfg->nflog_group : &p->cfg->unlogged_group);
 }
 
 /* Whether a is already one of the honeypots' addresses, public or internal. */
@@ -209,8 +218,8 @@ int dc_honeypot_addr(struct dc_parse *p, const char *key, const char *word,
 {
 	struct in_addr a;
 
-	if (parse_addr(word, &a))
-		return bad_addr(p, key, word);
+	if (dc_parse_addr(p, key, word, &a))
+		return -1;
 	if (honeypot_addr_taken(p->cfg, a))
 		return conf_fail(&p->c, "%s: %.64s is given twice", key, word);
 	*dst = a;
@@ -253,8 +262,8 @@ static int add_to_list(struct dc_parse *p, const char *key, const char *v,
 	struct in_addr a;
 	size_t i;
 
-	if (parse_addr(v, &a))
-		return bad_addr(p, key, v);
+	if (dc_parse_addr(p, key, v, &a))
+		return -1;
 	for (i = 0; i < *n; i++) {
 		if (list[i].s_addr == a.s_addr)
 			return conf_fail(&p->c, "%s: %.64s is given twice", key, v);
@@ -400,6 +409,21 @@ int dc_config_finish(struct dc_parse *p)
 	return check_interfaces_named(p) || check_groups(p) ? -1 : 0;
 }
 
+/* honeywall.conf's honeypots share its one inside_if, limits and groups. */
+static void give_globals(struct dc_config *cfg)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->n_honeypots; i++) {
+		struct dc_honeypot *h = &cfg->honeypot[i];
+
+		strcpy(h->inside_if, cfg->inside_if);
+		memcpy(h->limit, cfg->limit, sizeof(h->limit));
+		h->nflog_group = cfg->nflog_group;
+		h->unlogged_group = cfg->unlogged_group;
+	}
+}
+
 int dc_config_parse(struct dc_config *cfg, const char *text, char *err,
 		    size_t errlen)
 {
@@ -408,7 +432,10 @@ int dc_config_parse(struct dc_config *cfg, const char *text, char *err,
 	dc_parse_start(&p, cfg, NULL, err, errlen);
 	if (conf_parse_text(&p.c, text, honeywall_line, &p))
 		return -1;
-	return check_honeypots(&p) || dc_config_finish(&p) ? -1 : 0;
+	if (check_honeypots(&p) || dc_config_finish(&p))
+		return -1;
+	give_globals(cfg);
+	return 0;
 }
 
 int dc_config_load(struct dc_config *cfg, const char *path, char *err,
@@ -436,9 +463,14 @@ static int check_if(const char *key, const char *name, char *err,
 int dc_config_check_interfaces(const struct dc_config *cfg, char *err,
 			       size_t errlen)
 {
-	if (check_if("outside_if", cfg->outside_if, err, errlen) ||
-	    check_if("inside_if", cfg->inside_if, err, errlen))
+	size_t i;
+
+	if (check_if("outside_if", cfg->outside_if, err, errlen))
 		return -1;
+	for (i = 0; i < cfg->n_honeypots; i++) {
+		if (check_if("inside_if", cfg->honeypot[i].inside_if, err, errlen))
+			return -1;
+	}
 	if (cfg->mode == DC_MODE_BRIDGE)
 		return check_if("bridge_if", cfg->bridge_if, err, errlen);
 	return 0;

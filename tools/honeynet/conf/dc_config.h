@@ -15,6 +15,7 @@
 #define DC_MAX_MANAGERS 8
 #define DC_LIMIT_MAX 1000000
 #define DC_NFLOG_GROUP_DEFAULT 5
+#define DC_GROUP_MAX 65535
 /* Over-the-rate attempts go to this group, counted by hostd, never one event each. */
 #define DC_UNLOGGED_GROUP_DEFAULT 6
 /* Connection attempts logged per direction: 20 a second after a burst of
@@ -31,13 +32,22 @@ enum dc_proto { DC_PROTO_TCP, DC_PROTO_UDP, DC_PROTO_ICMP, DC_PROTO_OTHER,
 		DC_NPROTO };
 
 /* NAT: the public address outsiders reach, DNATed to the internal one.
- * Bridge: the honeypot's one real address; has_internal is 0. */
+ * Bridge: the honeypot's one real address; has_internal is 0.
+ * The rest is what the ruleset renders for this honeypot alone: its tap,
+ * outbound limits and NFLOG groups. honeywall.conf gives every honeypot
+ * the global ones; honeynet.conf each its section's. */
 struct dc_honeypot {
 	struct in_addr public_addr;
 	struct in_addr internal_addr;
 	int has_internal;
+	char inside_if[IF_NAMESIZE];	/* its tap */
+	unsigned int limit[DC_NPROTO];	/* per dc_config.scale */
+	unsigned int nflog_group;
+	unsigned int unlogged_group;
 };
 
+/* The global limit[], groups and inside_if are the honeypots' defaults;
+ * the ruleset reads only each honeypot's own. */
 struct dc_config {
 	enum dc_mode mode;
 	enum dc_scale scale;
@@ -75,7 +85,8 @@ void dc_config_defaults(struct dc_config *cfg);
 
 /*
  * Parses a whole config text (`key = value` lines, `#` comments) onto the
- * defaults and checks it as a whole. On error writes a message naming the
+ * defaults and checks it as a whole; every honeypot gets the global
+ * inside_if, limits and groups. On error writes a message naming the
  * setting and, where there is one, the line to err and returns -1.
  */
 int dc_config_parse(struct dc_config *cfg, const char *text, char *err,
@@ -103,6 +114,14 @@ int dc_config_knows(const char *key);
 int dc_parse_limit(struct dc_parse *p, const char *key, const char *v,
 		   unsigned int limit[DC_NPROTO]);
 
+/* nflog_group or unlogged_group = v (0 to DC_GROUP_MAX), into *dst. */
+int dc_parse_group(struct dc_parse *p, const char *key, const char *v,
+		   unsigned int *dst);
+
+/* A unicast IPv4 address word, for key, into *dst. */
+int dc_parse_addr(struct dc_parse *p, const char *key, const char *word,
+		  struct in_addr *dst);
+
 /* A honeypot's address word, for key: unicast IPv4 and none of the
  * addresses cfg's honeypots already have. */
 int dc_honeypot_addr(struct dc_parse *p, const char *key, const char *word,
@@ -111,7 +130,8 @@ int dc_honeypot_addr(struct dc_parse *p, const char *key, const char *word,
 /* Whether s is an interface name Linux takes and nft rules can quote. */
 int dc_valid_ifname(const char *s);
 
-/* Whether every interface cfg names exists in the caller's network
+/* Whether every interface cfg names (outside_if, each honeypot's
+ * inside_if, bridge_if in bridge mode) exists in the caller's network
  * namespace (run it inside the honeywall's); -1 and a message if not. */
 int dc_config_check_interfaces(const struct dc_config *cfg, char *err,
 			       size_t errlen);

@@ -11,6 +11,10 @@
 #define DC_TABLE "honeynet_dc"       /* family inet: filter, limits, NAT */
 #define DC_TABLE_BR "honeynet_dc_br" /* family bridge: bridge mode's port checks */
 
+/* Enough for the ruleset of DC_MAX_HONEYPOTS honeypots (about 9 KiB each)
+ * with room to spare; the unit tests render sixteen into it. */
+#define DC_RULESET_MAX 262144
+
 /*
  * Renders the whole ruleset as an nft script for `nft -f -`: it deletes
  * both tables (whether or not they exist) and builds the ones the mode

@@ -8,12 +8,9 @@
 #include "report.h"
 #include "ruleset_cmd.h"
 
-/* Far more than any ruleset of DC_MAX_HONEYPOTS honeypots needs. */
-#define RULESET_MAX 131072
-
 int ruleset_main(int argc, char *argv[])
 {
-	static char rules[RULESET_MAX];
+	static char rules[DC_RULESET_MAX];
 	struct dc_config cfg;
 	char err[512];
 
@@ -31,7 +28,7 @@ int ruleset_main(int argc, char *argv[])
 		return 1;
 	}
 	if (dc_ruleset_render(&cfg, rules, sizeof(rules))) {
-		report("%s: ruleset larger than %d bytes", argv[0], RULESET_MAX);
+		report("%s: ruleset larger than %d bytes", argv[0], DC_RULESET_MAX);
 		return 1;
 	}
 	if (fputs(rules, stdout) == EOF || fflush(stdout) == EOF) {
