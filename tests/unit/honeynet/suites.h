@@ -17,5 +17,6 @@ Suite *honeynet_conf_suite(void);
 Suite *persona_cpuinfo_suite(void);
 Suite *persona_make_suite(void);
 Suite *lab_space_suite(void);
+Suite *install_paths_suite(void);
 
 #endif
