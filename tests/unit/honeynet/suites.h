@@ -19,5 +19,6 @@ Suite *persona_make_suite(void);
 Suite *run_space_suite(void);
 Suite *hp_identity_suite(void);
 Suite *retention_suite(void);
+Suite *install_paths_suite(void);
 
 #endif

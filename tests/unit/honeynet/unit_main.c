@@ -9,5 +9,6 @@ int main(void)
 			  file_tail_suite, lab_dc_suite, guest_suite,
 			  dc_config_suite, dc_ruleset_suite, honeynet_conf_suite,
 			  persona_cpuinfo_suite, persona_make_suite,
-			  run_space_suite, hp_identity_suite, retention_suite);
+			  run_space_suite, hp_identity_suite, retention_suite,
+			  install_paths_suite);
 }

@@ -7,6 +7,7 @@
 
 #include "budget_policy.h"
 #include "bytesize.h"
+#include "install_paths.h"
 #include "lab_config.h"
 #include "parse_uint.h"
 #include "lab_defs.h"
@@ -25,14 +26,40 @@ static int set_path(char *dst, const char *src, const char *what, char *err,
 	return 0;
 }
 
-static int set_default(char *dst, const char *bindir, const char *name,
-		       char *err, size_t errlen)
+static void bindir_error(const char *bindir, char *err, size_t errlen)
 {
-	int n = snprintf(dst, PATH_MAX, "%s/../%s", bindir, name);
-
-	if (n < 0 || n >= PATH_MAX) {
+	if (errno == ENAMETOOLONG)
 		snprintf(err, errlen, "program directory path too long (%zu bytes)",
 			 strlen(bindir));
+	else
+		snprintf(err, errlen, "program directory %s: %s", bindir, strerror(errno));
+}
+
+/* hostd, the kernel, root_fs and persona where this program's tree has them
+ * (install_paths.h); the archive beside the build directory. */
+static int set_paths(struct lab_config *cfg, const char *bindir, char *err,
+		     size_t errlen)
+{
+	struct install_paths p;
+	int n;
+
+	_Static_assert(sizeof(cfg->hostd) == sizeof(p.hostd) &&
+		       sizeof(cfg->kernel) == sizeof(p.kernel) &&
+		       sizeof(cfg->rootfs) == sizeof(p.root_fs) &&
+		       sizeof(cfg->persona) == sizeof(p.persona),
+		       "install_paths fills lab_config's paths whole");
+	if (install_paths_find(&p, bindir)) {
+		bindir_error(bindir, err, errlen);
+		return -1;
+	}
+	memcpy(cfg->hostd, p.hostd, sizeof(cfg->hostd));
+	memcpy(cfg->kernel, p.kernel, sizeof(cfg->kernel));
+	memcpy(cfg->rootfs, p.root_fs, sizeof(cfg->rootfs));
+	memcpy(cfg->persona, p.persona, sizeof(cfg->persona));
+	n = snprintf(cfg->archive, sizeof(cfg->archive), "%s/../archive", bindir);
+	if (n < 0 || (size_t)n >= sizeof(cfg->archive)) {
+		errno = ENAMETOOLONG;
+		bindir_error(bindir, err, errlen);
 		return -1;
 	}
 	return 0;
@@ -158,14 +185,7 @@ static int set_defaults(struct lab_config *cfg, const char *bindir, char *err,
 	cfg->tty_log = 1;
 	cfg->masquerade = 1;
 	cfg->jail = 1;
-	if (set_default(cfg->hostd, bindir, "bin/hostd", err, errlen) ||
-	    set_default(cfg->persona, bindir, "../rootfs/persona/proc", err,
-			errlen) ||
-	    set_default(cfg->kernel, bindir, "linux", err, errlen) ||
-	    set_default(cfg->rootfs, bindir, "root_fs", err, errlen) ||
-	    set_default(cfg->archive, bindir, "archive", err, errlen))
-		return -1;
-	return 0;
+	return set_paths(cfg, bindir, err, errlen);
 }
 
 int lab_config_parse(struct lab_config *cfg, int argc, char *const argv[],

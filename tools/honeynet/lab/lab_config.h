@@ -28,11 +28,12 @@ struct lab_config {
 };
 
 /*
- * Parses the words after "lab" (argv[0] is the action). hostd is bindir's
- * hostd; paths not given default to files beside the build directory
- * bindir/.. (build/linux, build/root_fs, build/archive), and the persona to
- * the repository's rootfs/persona/proc beside that. On error writes a
- * message naming the argument to err and returns -1.
+ * Parses the words after "lab" (argv[0] is the action). hostd, and the
+ * kernel, root_fs and persona not given, are install_paths_find()'s for
+ * bindir (in the build tree: build/bin/hostd, build/linux, build/root_fs,
+ * the repository's rootfs/persona/proc); the archive defaults to
+ * bindir/../archive. On error writes a message naming the argument to err
+ * and returns -1.
  */
 int lab_config_parse(struct lab_config *cfg, int argc, char *const argv[],
 		     const char *bindir, char *err, size_t errlen);
