@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "file_tail.h"
 #include "guest_start.h"
 #include "mconsole.h"
 #include "netns.h"
@@ -21,6 +22,24 @@ int guest_console_path(const char *run_dir, char *buf, size_t len)
 	int n = snprintf(buf, len, "%s/console.log", run_dir);
 
 	return n < 0 || (size_t)n >= len ? -1 : 0;
+}
+
+static void show_tail(const char *run_dir, const char *name)
+{
+	char path[PATH_MAX];
+
+	if (snprintf(path, sizeof(path), "%s/%s", run_dir, name) >= (int)sizeof(path))
+		return;
+	fprintf(stderr, "--- last lines of %s ---\n", path);
+	if (file_tail(path, GUEST_CONSOLE_TAIL, stderr) < 0)
+		fprintf(stderr, "(%s: %s)\n", path, strerror(errno));
+	fprintf(stderr, "---\n");
+}
+
+void guest_show_record(const char *run_dir)
+{
+	show_tail(run_dir, "hostd.log");
+	show_tail(run_dir, "console.log");
 }
 
 int guest_persona_path(const char *run_dir, char *buf, size_t len)

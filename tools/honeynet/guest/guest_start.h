@@ -23,6 +23,13 @@
 #define GUEST_HALT_GRACE 30
 #define GUEST_KILL_GRACE 5
 
+/* Lines of the console log shown when the guest does not come up. */
+#define GUEST_CONSOLE_TAIL 60
+
+/* What an operator needs to see when a guest did not come up: the tails
+ * of hostd.log and console.log, on stderr. */
+void guest_show_record(const char *run_dir);
+
 /* One guest run, as the lab and deployed honeypots both describe it. */
 struct guest_spec {
 	const char *hostd;	/* hostd's executable */

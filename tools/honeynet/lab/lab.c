@@ -9,7 +9,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "file_tail.h"
 #include "lab.h"
 #include "guest_start.h"
 #include "lab_dc.h"
@@ -56,25 +55,6 @@ static int check_inputs(const struct lab_config *cfg)
 	return 0;
 }
 
-static void show_tail(const char *run_dir, const char *name)
-{
-	char path[PATH_MAX];
-
-	if (snprintf(path, sizeof(path), "%s/%s", run_dir, name) >= (int)sizeof(path))
-		return;
-	fprintf(stderr, "--- last lines of %s ---\n", path);
-	if (file_tail(path, LAB_CONSOLE_TAIL, stderr) < 0)
-		fprintf(stderr, "(%s: %s)\n", path, strerror(errno));
-	fprintf(stderr, "---\n");
-}
-
-/* What an operator needs to see when the guest did not come up. */
-static void show_boot_record(const char *run_dir)
-{
-	show_tail(run_dir, "hostd.log");
-	show_tail(run_dir, "console.log");
-}
-
 /* Polls until sshd answers through NAT, the guest dies, or time runs out. */
 static int wait_for_sshd(const struct lab_config *cfg, const struct guest_state *st)
 {
@@ -85,7 +65,7 @@ static int wait_for_sshd(const struct lab_config *cfg, const struct guest_state 
 	while (!stop_requested) {
 		if (!guest_alive(st->hostd_pid, st->hostd)) {
 			report("hostd and the guest exited while booting");
-			show_boot_record(st->run_dir);
+			guest_show_record(st->run_dir);
 			return -1;
 		}
 		rc = ssh_probe(LAB_NS_INET, LAB_ADDR_PUBLIC);
@@ -94,7 +74,7 @@ static int wait_for_sshd(const struct lab_config *cfg, const struct guest_state 
 		if (time(NULL) >= deadline) {
 			report("sshd did not answer on %s:22 from %s within %u s",
 			       LAB_ADDR_PUBLIC, LAB_NS_INET, cfg->boot_timeout);
-			show_boot_record(st->run_dir);
+			guest_show_record(st->run_dir);
 			return -1;
 		}
 		nanosleep(&tick, NULL);

@@ -54,7 +54,5 @@
 #define LAB_BOOT_TIMEOUT_DEFAULT 90
 #define LAB_BOOT_TIMEOUT_MAX 600
 
-/* Lines of the console log shown when the guest does not come up. */
-#define LAB_CONSOLE_TAIL 60
 
 #endif
