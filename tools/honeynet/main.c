@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* honeynet: brings the honeynet lab up and down, and renders a real host's honeywall. */
+/* honeynet: runs a real host's honeypots or the self-contained lab, and checks their parts. */
 #include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
@@ -8,6 +8,7 @@
 
 #include "budget_policy.h"
 #include "check_cmd.h"
+#include "deploy_cmd.h"
 #include "honeynet_conf.h"
 #include "lab.h"
 #include "lab_config.h"
@@ -17,7 +18,11 @@
 #include "ruleset_cmd.h"
 
 static const char usage[] =
-	"usage: honeynet lab up [--mode nat|bridge] [--archive DIR] [--kernel FILE]\n"
+	"usage: honeynet [-c CONFIG] up [--foreground] [--timeout SECS] [NAME...]\n"
+	"       honeynet [-c CONFIG] down\n"
+	"       honeynet [-c CONFIG] status [NAME]\n"
+	"       honeynet [-c CONFIG] restart [NAME]\n"
+	"       honeynet lab up [--mode nat|bridge] [--archive DIR] [--kernel FILE]\n"
 	"                       [--rootfs FILE] [--mem MIB] [--timeout SECS]\n"
 	"                       [--tty-log on|off] [--persona DIR]\n"
 	"                       [--masquerade on|off] [--budget SIZE] [--jail on|off]\n"
@@ -31,11 +36,22 @@ static const char usage[] =
 	"       honeynet ruleset --remove | nft -f -\n"
 	"       honeynet check [CONFIG]\n"
 	"\n"
-	"up      builds namespaces hn-inet and hn-wall, starts the guest, and\n"
+	"The honeypots of CONFIG (default " HN_CONF_PATH "):\n"
+	"up      loads the Data Control ruleset, makes each honeypot's tap and\n"
+	"        starts its jailed guest under a supervisor that restarts a guest\n"
+	"        that dies; returns once every sshd answers (--foreground: stays,\n"
+	"        as the systemd unit runs it, and tells systemd when ready)\n"
+	"down    powers every guest off cleanly and removes what up made (safe twice)\n"
+	"status  each honeypot's state, uptime, run directory, sessions,\n"
+	"        connections and archive size\n"
+	"restart NAME: a clean poweroff and a new run; no NAME: down, then up\n"
+	"\n"
+	"The lab (namespaces of its own, one guest):\n"
+	"lab up  builds namespaces hn-inet and hn-wall, starts the guest, and\n"
 	"        returns once its sshd answers on 203.0.113.10 from hn-inet\n"
-	"run     up, then streams the guest console until Ctrl-C, then down\n"
-	"down    powers the guest off and removes the namespaces (safe twice)\n"
-	"status  says whether the lab is up and where its archive is\n"
+	"lab run up, then streams the guest console until Ctrl-C, then down\n"
+	"lab down powers the guest off and removes the namespaces (safe twice)\n"
+	"lab status says whether the lab is up and where its archive is\n"
 	"persona check loads a /proc persona as the guest kernel would\n"
 	"        make copies one into the new directory OUT with a cpuinfo\n"
 	"        for one vCPU of this host's CPU (FILE, default /proc/cpuinfo)\n"
@@ -109,7 +125,22 @@ static int lab_main(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+	const char *config = HN_CONF_PATH;
+
 	report_prog = "honeynet";
+	if (argc >= 3 && strcmp(argv[1], "-c") == 0) {
+		config = argv[2];
+		argv[2] = argv[0];
+		argc -= 2;
+		argv += 2;
+	}
+	if (argc >= 2 && deploy_is_cmd(argv[1])) {
+		char bindir[PATH_MAX];
+
+		if (own_dir(bindir, sizeof(bindir)))
+			return 1;
+		return deploy_main(argv[1], config, bindir, argc - 2, argv + 2);
+	}
 	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
 			  strcmp(argv[1], "--help") == 0)) {
 		fputs(usage, stdout);
