@@ -9,7 +9,7 @@ Suite *lab_config_suite(void);
 Suite *guest_state_suite(void);
 Suite *run_dir_suite(void);
 Suite *file_tail_suite(void);
-Suite *lab_dc_suite(void);
+Suite *lab_conf_suite(void);
 Suite *guest_suite(void);
 Suite *dc_config_suite(void);
 Suite *dc_ruleset_suite(void);

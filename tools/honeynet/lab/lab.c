@@ -11,7 +11,7 @@
 
 #include "lab.h"
 #include "guest_start.h"
-#include "lab_dc.h"
+#include "lab_conf.h"
 #include "lab_defs.h"
 #include "lab_spec.h"
 #include "lab_net.h"
@@ -110,7 +110,7 @@ static int start_guest(const struct lab_config *cfg, struct guest_state *st)
 	}
 	if (make_persona(cfg, st->run_dir) || guest_dirs(&spec.g))
 		return -1;
-	if (lab_net_up(cfg->mode) || lab_dc_apply(cfg->mode, st->run_dir))
+	if (lab_net_up(cfg->mode) || lab_conf_apply(cfg, st->run_dir))
 		return -1;
 	snprintf(st->hostd, sizeof(st->hostd), "%s", cfg->hostd);
 	if (guest_start(&spec.g, &st->hostd_pid))

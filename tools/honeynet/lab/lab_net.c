@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* The lab's network: namespaces hn-inet and hn-wall, the veth pair, tap0, a bridge. */
+/* The lab's network: namespaces hn-inet and hn-wall, the veth pair, a bridge. */
 #include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -31,39 +31,29 @@ static const char *const *const common_steps[] = {
 	IP_IN(LAB_NS_INET, "addr", "add", LAB_ADDR_TARGET "/" LAB_PREFIX_OUT,
 	      "dev", LAB_IF_INET),
 	IP_IN(LAB_NS_INET, "link", "set", LAB_IF_INET, "up"),
-	/* The jailed kernel opens tap0 as its own uid: nothing needs root after the jail. */
-	IP_IN(LAB_NS_WALL, "tuntap", "add", "dev", LAB_IF_TAP, "mode", "tap",
-	      "user", LAB_JAIL_UID, "group", LAB_JAIL_UID),
 	NULL,
 };
 
-/* NAT: the wall routes between outside and tap0 and owns the public
- * address, which it answers ARP for and DNATs to the guest. */
+/* NAT: the wall's outside address; the lab's honeynet.conf (lab_conf.c)
+ * does the rest as honeynet up does on a real host: the public address,
+ * tap0, ip_forward, the ruleset. */
 static const char *const *const nat_steps[] = {
 	IP_IN(LAB_NS_WALL, "addr", "add", LAB_ADDR_WALL_OUT "/" LAB_PREFIX_OUT,
 	      "dev", LAB_IF_WALL_OUT),
-	IP_IN(LAB_NS_WALL, "addr", "add", LAB_ADDR_PUBLIC "/32", "dev",
-	      LAB_IF_WALL_OUT),
 	IP_IN(LAB_NS_WALL, "link", "set", LAB_IF_WALL_OUT, "up"),
-	IP_IN(LAB_NS_WALL, "addr", "add", LAB_ADDR_WALL_TAP "/" LAB_PREFIX_TAP,
-	      "dev", LAB_IF_TAP),
-	IP_IN(LAB_NS_WALL, "link", "set", LAB_IF_TAP, "up"),
-	SYSCTL_IN(LAB_NS_WALL, "net.ipv4.ip_forward=1"),
 	NULL,
 };
 
 /* Bridge (GenII): outside and tap0 are ports of one bridge with no address
  * at all, so the guest is on the outside link itself and nothing of the
- * wall answers it; br_netfilter hands bridged IPv4 to the inet table's
- * limits. The outside world's router is 203.0.113.1, in hn-inet. */
+ * wall answers it. The bridge is the host's, as an operator's would be
+ * (honeynet up adds the taps to it); the outside world's router is
+ * 203.0.113.1, in hn-inet. */
 static const char *const *const bridge_steps[] = {
 	IP_IN(LAB_NS_WALL, "link", "add", LAB_IF_BRIDGE, "type", "bridge"),
 	IP_IN(LAB_NS_WALL, "link", "set", LAB_IF_WALL_OUT, "master", LAB_IF_BRIDGE),
-	IP_IN(LAB_NS_WALL, "link", "set", LAB_IF_TAP, "master", LAB_IF_BRIDGE),
 	IP_IN(LAB_NS_WALL, "link", "set", LAB_IF_WALL_OUT, "up"),
-	IP_IN(LAB_NS_WALL, "link", "set", LAB_IF_TAP, "up"),
 	IP_IN(LAB_NS_WALL, "link", "set", LAB_IF_BRIDGE, "up"),
-	SYSCTL_IN(LAB_NS_WALL, "net.bridge.bridge-nf-call-iptables=1"),
 	IP_IN(LAB_NS_INET, "addr", "add", LAB_ADDR_ROUTER "/" LAB_PREFIX_OUT,
 	      "dev", LAB_IF_INET),
 	NULL,

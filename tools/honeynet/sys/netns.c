@@ -61,9 +61,34 @@ int netns_enter(const char *name)
 	return rc;
 }
 
+int netns_visit(const char *name)
+{
+	int self = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+
+	if (self < 0) {
+		report_errno("/proc/self/ns/net");
+		return -1;
+	}
+	if (netns_enter(name) < 0) {
+		close(self);
+		return -1;
+	}
+	return self;
+}
+
+void netns_leave(int self)
+{
+	if (setns(self, CLONE_NEWNET) < 0) {
+		/* Staying in the wrong namespace would misdirect every later step. */
+		report_errno("netns: cannot return to the original namespace");
+		abort();
+	}
+	close(self);
+}
+
 int netns_socket(const char *name, int domain, int type)
 {
-	int self, target, sock = -1;
+	int self, sock;
 
 	if (!name) {
 		sock = socket(domain, type | SOCK_CLOEXEC, 0);
@@ -71,30 +96,13 @@ int netns_socket(const char *name, int domain, int type)
 			report_errno("socket");
 		return sock;
 	}
-	self = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
-	if (self < 0) {
-		report_errno("/proc/self/ns/net");
+	self = netns_visit(name);
+	if (self < 0)
 		return -1;
-	}
-	target = netns_open(name);
-	if (target < 0)
-		goto out_self;
-	if (setns(target, CLONE_NEWNET) < 0) {
-		report_errno("netns %s: setns", name);
-		goto out_target;
-	}
 	sock = socket(domain, type | SOCK_CLOEXEC, 0);
 	if (sock < 0)
 		report_errno("netns %s: socket", name);
-	if (setns(self, CLONE_NEWNET) < 0) {
-		/* Staying in the wrong namespace would misdirect every later step. */
-		report_errno("netns: cannot return to the original namespace");
-		abort();
-	}
-out_target:
-	close(target);
-out_self:
-	close(self);
+	netns_leave(self);
 	return sock;
 }
 
