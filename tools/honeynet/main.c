@@ -12,6 +12,7 @@
 #include "lab.h"
 #include "lab_config.h"
 #include "lab_defs.h"
+#include "lab_watch.h"
 #include "persona_cmd.h"
 #include "report.h"
 #include "ruleset_cmd.h"
@@ -23,6 +24,7 @@ static const char usage[] =
 	"                       [--masquerade on|off] [--budget SIZE] [--jail on|off]\n"
 	"                       [--cpu N|any]\n"
 	"       honeynet lab run [same options as up]\n"
+	"       honeynet lab watch [--archive DIR]\n"
 	"       honeynet lab down\n"
 	"       honeynet lab status\n"
 	"       honeynet persona check DIR\n"
@@ -33,7 +35,10 @@ static const char usage[] =
 	"\n"
 	"up      builds namespaces hn-inet and hn-wall, starts the guest, and\n"
 	"        returns once its sshd answers on 203.0.113.10 from hn-inet\n"
-	"run     up, then streams the guest console until Ctrl-C, then down\n"
+	"run     up, then shows the watch feed until Ctrl-C, then down; the guest\n"
+	"        console stays in its file (run directory's console.log)\n"
+	"watch   what attackers do in the lab, one line an event (80 columns):\n"
+	"        the newest run of DIR (default: the running lab's archive)\n"
 	"down    powers the guest off and removes the namespaces (safe twice)\n"
 	"status  says whether the lab is up and where its archive is\n"
 	"persona check loads a /proc persona as the guest kernel would\n"
@@ -89,6 +94,13 @@ static int lab_main(int argc, char *argv[])
 
 	if (own_dir(bindir, sizeof(bindir)))
 		return 1;
+	if (argc >= 1 && strcmp(argv[0], "watch") == 0) {
+		int rc = lab_watch_main(argc - 1, argv + 1, bindir);
+
+		if (rc == 2)
+			fputs(usage, stderr);
+		return rc;
+	}
 	if (lab_config_parse(&cfg, argc, argv, bindir, err, sizeof(err))) {
 		report("%s", err);
 		fputs(usage, stderr);
