@@ -17,5 +17,7 @@ Suite *honeynet_conf_suite(void);
 Suite *persona_cpuinfo_suite(void);
 Suite *persona_make_suite(void);
 Suite *lab_space_suite(void);
+Suite *watch_json_suite(void);
+Suite *watch_format_suite(void);
 
 #endif

@@ -9,5 +9,6 @@ int main(void)
 			  file_tail_suite, lab_dc_suite, lab_guest_suite,
 			  dc_config_suite, dc_ruleset_suite, honeynet_conf_suite,
 			  persona_cpuinfo_suite, persona_make_suite,
-			  lab_space_suite);
+			  lab_space_suite, watch_json_suite,
+			  watch_format_suite);
 }

@@ -201,15 +201,16 @@ static void what_tty_open(struct wl *w, const struct wj_object *o)
 
 static void what_tty_close(struct wl *w, const struct wj_object *o)
 {
-	putf(w, "session %" PRIu64 " closed (", num(o, "session"));
+	putf(w, "session %" PRIu64 " ", num(o, "session"));
+	/* "close", or why hostd ended it ("evicted"), in the verb's place. */
+	if (str_is(o, "reason", "close"))
+		put(w, "closed");
+	else
+		put_member(w, o, "reason", "ended");
+	put(w, " (");
 	put_tty(w, o);
-	putf(w, ", %.1f s, %" PRIu64 " B in, %" PRIu64 " B out", real(o, "duration"),
-	     num(o, "bytes_in"), num(o, "bytes_out"));
-	if (!str_is(o, "reason", "close")) {
-		put(w, ", ");
-		put_member(w, o, "reason", "?");
-	}
-	put1(w, ')');
+	/* What was typed is the attacker's part; the output is in the tty file. */
+	putf(w, ", %.1f s, %" PRIu64 " B typed)", real(o, "duration"), num(o, "bytes_in"));
 }
 
 static void what_tty_hangup(struct wl *w, const struct wj_object *o)
@@ -227,12 +228,12 @@ static void what_tty_evicted(struct wl *w, const struct wj_object *o)
 	put1(w, ')');
 }
 
-/* "tcp port 22", "icmp type 8", or the protocol alone. */
+/* "tcp/22" (the port on the far side for outbound, ours for inbound), "icmp type 8", or the protocol alone. */
 static void put_packet(struct wl *w, const struct wj_object *o)
 {
 	put_member(w, o, "proto", "?");
 	if (wj_get(o, "dport"))
-		putf(w, " port %" PRIu64, num(o, "dport"));
+		putf(w, "/%" PRIu64, num(o, "dport"));
 	else if (wj_get(o, "icmp_type"))
 		putf(w, " type %" PRIu64, num(o, "icmp_type"));
 }
@@ -270,7 +271,7 @@ static void what_blocked(struct wl *w, const struct wj_object *o)
 
 static void what_unlogged(struct wl *w, const struct wj_object *o)
 {
-	putf(w, "%" PRIu64 " more attempts over the log rate, counted only",
+	putf(w, "%" PRIu64 " attempts over the log rate, not logged",
 	     num(o, "attempts"));
 }
 
@@ -288,21 +289,23 @@ static void what_capture_start(struct wl *w, const struct wj_object *o)
 
 static void what_capture_full(struct wl *w, const struct wj_object *o)
 {
-	putf(w, "capture full (%" PRIu64 " of %" PRIu64 " B): packets counted, not kept",
-	     num(o, "used"), num(o, "budget"));
+	putf(w, "capture full (%" PRIu64 " B): later packets not kept", num(o, "used"));
 }
 
 static void what_capture_stats(struct wl *w, const struct wj_object *o)
 {
-	uint64_t kernel = num(o, "dropped_kernel") + num(o, "dropped_iface");
-	uint64_t hostd = num(o, "dropped_hostd"), budget = num(o, "dropped_budget");
+	uint64_t budget = num(o, "dropped_budget");
+	uint64_t dropped = num(o, "dropped_kernel") + num(o, "dropped_iface") +
+			   num(o, "dropped_hostd") + budget;
 
-	if (kernel + hostd + budget)
-		putf(w, "capture: %" PRIu64 " packets dropped (kernel %" PRIu64
-		     ", hostd %" PRIu64 ", budget %" PRIu64 "), %" PRIu64 " kept",
-		     kernel + hostd + budget, kernel, hostd, budget, num(o, "written"));
-	else
+	if (dropped == 0)
 		putf(w, "capture ended: %" PRIu64 " packets kept, none dropped",
+		     num(o, "written"));
+	else if (budget)
+		putf(w, "capture: %" PRIu64 " dropped (%" PRIu64 " over budget), %" PRIu64
+		     " kept", dropped, budget, num(o, "written"));
+	else
+		putf(w, "capture: %" PRIu64 " dropped, %" PRIu64 " kept", dropped,
 		     num(o, "written"));
 }
 
@@ -367,8 +370,8 @@ static void what_console_cut(struct wl *w, const struct wj_object *o)
 
 static void what_nflog_stats(struct wl *w, const struct wj_object *o)
 {
-	putf(w, "connection log ended: %" PRIu64 " events, %" PRIu64 " unlogged, %"
-	     PRIu64 " unreadable", num(o, "events"), num(o, "unlogged"), num(o, "unparsed"));
+	putf(w, "connection log: %" PRIu64 " events, %" PRIu64 " unlogged, %" PRIu64 " bad",
+	     num(o, "events"), num(o, "unlogged"), num(o, "unparsed"));
 }
 
 /* Whose address goes in the peer column: the outside end of a connection; o may be NULL for none. */
