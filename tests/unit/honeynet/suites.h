@@ -19,5 +19,6 @@ Suite *persona_make_suite(void);
 Suite *lab_space_suite(void);
 Suite *watch_json_suite(void);
 Suite *watch_format_suite(void);
+Suite *watch_follow_suite(void);
 
 #endif
