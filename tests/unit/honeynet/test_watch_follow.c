@@ -226,6 +226,33 @@ START_TEST(oversize_line)
 }
 END_TEST
 
+START_TEST(waiting_and_not_regular)
+{
+	char dir[128], fifo[256], want[256];
+	const struct watch_src src = { "web", dir };
+	struct watch *w = watch_open(&src, 1);
+	struct feed f;
+
+	snprintf(dir, sizeof(dir), "%s/later", top);
+	feed_open(&f);
+	snprintf(want, sizeof(want), "--:--:-- web  -                waiting for %s\n", dir);
+	ck_assert_str_eq(poll_text(w, &f), want);
+	ck_assert_str_eq(poll_text(w, &f), "");
+	mkdir_in("later");
+	mkdir_in("later/" RUN1);
+	/* A FIFO in the file's place is not opened for reading: the poll returns. */
+	path_of(fifo, sizeof(fifo), "later/" RUN1, "events.jsonl");
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	ck_assert_str_eq(poll_text(w, &f), "17:04:16 web  -                following run " RUN1 "\n");
+	ck_assert_str_eq(poll_text(w, &f), "");
+	ck_assert_int_eq(unlink(fifo), 0);
+	append_s("later/" RUN1, HANGUP(4));
+	ck_assert_str_eq(poll_text(w, &f), "17:05:00 web  -                " SAID(4) "\n");
+	watch_close(w);
+	feed_close(&f);
+}
+END_TEST
+
 START_TEST(two_sources)
 {
 	char a[128], b[128];
@@ -264,6 +291,7 @@ Suite *watch_follow_suite(void)
 	tcase_add_test(tc, pieces);
 	tcase_add_test(tc, new_run);
 	tcase_add_test(tc, oversize_line);
+	tcase_add_test(tc, waiting_and_not_regular);
 	tcase_add_test(tc, two_sources);
 	suite_add_tcase(s, tc);
 	return s;

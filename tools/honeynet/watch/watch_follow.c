@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -24,6 +25,9 @@ struct follow {
 	int skipping;			/* inside a line too long for buf: drop to its end */
 	int said;			/* the errno last reported, so a lasting failure is said once */
 };
+
+/* f->said for an events.jsonl that is not a regular file (no errno is negative). */
+#define SAID_NOT_REGULAR (-1)
 
 struct watch {
 	struct follow *f;
@@ -152,6 +156,7 @@ static void switch_run(struct watch *w, struct follow *f, const char *run, FILE 
 static void open_run(struct follow *f)
 {
 	char path[PATH_MAX];
+	struct stat st;
 
 	if (snprintf(path, sizeof(path), "%s/%s/events.jsonl", f->src->dir, f->run) >=
 	    (int)sizeof(path)) {
@@ -159,10 +164,38 @@ static void open_run(struct follow *f)
 		say_once(f, f->src->dir);
 		return;
 	}
-	f->fd = open(path, O_RDONLY | O_CLOEXEC);
-	/* hostd creates it a moment after the directory: wait for it quietly. */
-	if (f->fd < 0 && errno != ENOENT)
+	/*
+	 * Only a regular file is read: a FIFO or a device in its place (a
+	 * tampered archive) must neither block the feed in open() nor feed
+	 * it endlessly, and a symlink must not lead it elsewhere.
+	 */
+	f->fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	if (f->fd < 0) {
+		/* hostd creates it a moment after the directory: wait for it quietly. */
+		if (errno != ENOENT)
+			say_once(f, path);
+		return;
+	}
+	if (fstat(f->fd, &st) < 0) {
 		say_once(f, path);
+	} else if (!S_ISREG(st.st_mode)) {
+		if (f->said != SAID_NOT_REGULAR)
+			report("watch %s: %s: not a regular file; not read", f->src->name, path);
+		f->said = SAID_NOT_REGULAR;
+	} else {
+		return;
+	}
+	close(f->fd);
+	f->fd = -1;
+}
+
+static void waiting(struct watch *w, struct follow *f, FILE *out)
+{
+	char text[PATH_MAX + 32];
+
+	f->said = ENOENT;
+	snprintf(text, sizeof(text), "waiting for %s", f->src->dir);
+	note(w, f, NULL, text, out);
 }
 
 static void poll_one(struct watch *w, struct follow *f, FILE *out)
@@ -170,9 +203,11 @@ static void poll_one(struct watch *w, struct follow *f, FILE *out)
 	char run[RUN_DIR_NAME_LEN + 1];
 
 	if (newest_run(f->src->dir, run) < 0) {
-		/* An archive not made yet is waited for; the rest is said. */
+		/* An archive not made yet is waited for, said once in the feed. */
 		if (errno != ENOENT)
 			say_once(f, f->src->dir);
+		else if (f->said != ENOENT)
+			waiting(w, f, out);
 		return;
 	}
 	if (run[0] && strcmp(run, f->run) > 0)

@@ -30,8 +30,10 @@ struct watch *watch_open(const struct watch_src *src, size_t n);
  * line of its newest run's events.jsonl, from the file's start, a line
  * when a newer run directory appears (the old one's rest printed first),
  * a line for an event line longer than WATCH_LINE_MAX (skipped, never
- * split). A partial last line waits for its end. A missing directory or
- * file is waited for; another failure is reported on stderr once.
+ * split). A partial last line waits for its end. A missing directory is
+ * waited for (said once in the feed), a missing events.jsonl quietly; one
+ * that is not a regular file is not read; another failure is reported on
+ * stderr once.
  * Flushes out; returns 0, or -1 if writing to it failed.
  */
 int watch_poll(struct watch *w, FILE *out);
