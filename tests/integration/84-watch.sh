@@ -37,18 +37,19 @@ check "a pty-less login runs a command" attacker "uname -n >/dev/null"
 
 # The feed's lines: after the start line, all but lab down's own.
 feed_lines() { sed -n "/$started/,\$p" "$1" | sed 1d | grep -v '^lab down: '; }
+# has REGEX: a feed line matches (called through wait_for: hostd and the feed each take a moment).
 has() { feed_lines "$feed" | grep -qE -- "$1"; }
 check "the feed shows the command run in the session" wait_for 20 has "exec\[[0-9]+\] /bin/true $mark\$"
 session=$(feed_lines "$feed" | sed -nE "s/.*exec\[([0-9]+)\] \/bin\/true $mark\$/\1/p" | head -n 1)
-check "the feed shows the session opened on a pty" has " session $session opened \(pts/[0-9]+\)\$"
-check "the feed shows the login shell of the session" has " login shell -bash in session $session as uid 0\$"
+check "the feed shows the session opened on a pty" wait_for 20 has " session $session opened \(pts/[0-9]+\)\$"
+check "the feed shows the login shell of the session" wait_for 20 has " login shell -bash in session $session as uid 0\$"
 check "the feed shows the session closed" wait_for 20 has " session $session closed \(pts/[0-9]+, [0-9.]+ s, [0-9]+ B typed\)\$"
-check "the feed shows the pty-less command" has " exec uname -n\$"
+check "the feed shows the pty-less command" wait_for 20 has " exec uname -n\$"
 check "the feed shows the attacker's connection to ssh, by its address" \
-	has "^[0-9:]{8} lab  203\.0\.113\.100    inbound tcp/22\$"
+	wait_for 20 has "^[0-9:]{8} lab  203\.0\.113\.100    inbound tcp/22\$"
 check "the feed shows the outbound attempt and its count in the hour" \
-	has "^[0-9:]{8} lab  203\.0\.113\.200    outbound tcp/80 allowed \([0-9]+ of [0-9]+ this hour\)\$"
-check "the escape sequence in argv is shown escaped" has 'exec\[[0-9]+\] /bin/true \\x1b\[31mRED\\x1b\]0;pwned\\x07$'
+	wait_for 20 has "^[0-9:]{8} lab  203\.0\.113\.200    outbound tcp/80 allowed \([0-9]+ of [0-9]+ this hour\)\$"
+check "the escape sequence in argv is shown escaped" wait_for 20 has 'exec\[[0-9]+\] /bin/true \\x1b\[31mRED\\x1b\]0;pwned\\x07$'
 
 kill -INT "$run_pid"
 wait "$run_pid"
@@ -58,7 +59,7 @@ check "lab run stops on Ctrl-C with exit 0" test "$rc" -eq 0
 # Not lab_gone: other worktrees' tests may hold hn-* namespaces of their own meanwhile.
 check "lab run took the lab down (lab status: down, no hn-inet or hn-wall)" \
 	bash -c "out=\$('$HONEYNET' lab status) && [ \"\$out\" = 'lab down' ]"
-check "after the poweroff the feed shows the guest's exit" has " guest exited \(status 0\)\$"
+check "after the poweroff the feed shows the guest's exit" wait_for 20 has " guest exited \(status 0\)\$"
 
 # Every line: the feed's shape, printable ASCII, at most 80 columns.
 shape() {
