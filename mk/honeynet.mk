@@ -45,3 +45,24 @@ fuzz-honeynet-conf: $(B)/tests/honeynet-fuzz-conf
 	$(call fuzz_run,$(B)/tests/honeynet-fuzz-conf,corpus-honeynet-conf)
 
 fuzz: fuzz-honeynet-conf
+
+# The watch feed's fuzz target: any events.jsonl line through its JSON
+# reader and formatter, against printable output of at most 79 columns and
+# jansson as a second parser; its corpus (real lines of a lab run, hostile
+# ones) replayed under ASan/UBSan, and make fuzz-watch.
+WATCH_FUZZ := tests/fuzz/fuzz_watch.c
+WATCH_FUZZ_SRC := $(addprefix tools/honeynet/watch/,watch_format.c watch_json.c) $(FUZZ_JSON)
+UNIT_BINS += $(B)/tests/honeynet-fuzz-watch-replay
+$(call cppflags,$(WATCH_FUZZ),$(HONEYNET_INC))
+
+$(B)/tests/honeynet-fuzz-watch-replay: $(call prog,san,$(FUZZ_REPLAY) $(WATCH_FUZZ) $(WATCH_FUZZ_SRC))
+	$(call link,san,$(FUZZ_JSON_LIBS))
+
+$(B)/tests/honeynet-fuzz-watch: $(call prog,fuzz,$(WATCH_FUZZ) $(WATCH_FUZZ_SRC))
+	$(call link,fuzz,$(FUZZ_JSON_LIBS))
+
+.PHONY: fuzz-watch
+fuzz-watch: $(B)/tests/honeynet-fuzz-watch
+	$(call fuzz_run,$(B)/tests/honeynet-fuzz-watch,corpus-watch)
+
+fuzz: fuzz-watch

@@ -13,6 +13,7 @@
 #include "lab.h"
 #include "lab_config.h"
 #include "lab_defs.h"
+#include "lab_watch.h"
 #include "persona_cmd.h"
 #include "report.h"
 #include "ruleset_cmd.h"
@@ -22,12 +23,14 @@ static const char usage[] =
 	"       honeynet [-c CONFIG] down\n"
 	"       honeynet [-c CONFIG] status [NAME]\n"
 	"       honeynet [-c CONFIG] restart [NAME]\n"
+	"       honeynet [-c CONFIG] watch [NAME]\n"
 	"       honeynet lab up [--mode nat|bridge] [--archive DIR] [--kernel FILE]\n"
 	"                       [--rootfs FILE] [--mem MIB] [--timeout SECS]\n"
 	"                       [--tty-log on|off] [--persona DIR]\n"
 	"                       [--masquerade on|off] [--budget SIZE] [--jail on|off]\n"
 	"                       [--cpu N|any]\n"
 	"       honeynet lab run [same options as up]\n"
+	"       honeynet lab watch [--archive DIR]\n"
 	"       honeynet lab down\n"
 	"       honeynet lab status\n"
 	"       honeynet persona check DIR\n"
@@ -45,11 +48,16 @@ static const char usage[] =
 	"status  each honeypot's state, uptime, run directory, sessions,\n"
 	"        connections and archive size\n"
 	"restart NAME: a clean poweroff and a new run; no NAME: down, then up\n"
+	"watch   what attackers do, one line an event (80 columns), until Ctrl-C\n"
 	"\n"
 	"The lab (namespaces of its own, one guest):\n"
 	"lab up  builds namespaces hn-inet and hn-wall, starts the guest, and\n"
 	"        returns once its sshd answers on 203.0.113.10 from hn-inet\n"
-	"lab run up, then streams the guest console until Ctrl-C, then down\n"
+	"lab run up, then shows the watch feed until Ctrl-C, then down; the guest\n"
+	"        console stays in its file (run directory's console.log)\n"
+	"lab watch what attackers do in the lab, one line an event (80 columns):\n"
+	"        the newest run of DIR (default: the running lab's archive, else\n"
+	"        lab up's default), from its start, until Ctrl-C\n"
 	"lab down powers the guest off and removes the namespaces (safe twice)\n"
 	"lab status says whether the lab is up and where its archive is\n"
 	"persona check loads a /proc persona as the guest kernel would\n"
@@ -105,6 +113,13 @@ static int lab_main(int argc, char *argv[])
 
 	if (own_dir(bindir, sizeof(bindir)))
 		return 1;
+	if (argc >= 1 && strcmp(argv[0], "watch") == 0) {
+		int rc = lab_watch_main(argc - 1, argv + 1, bindir);
+
+		if (rc == 2)
+			fputs(usage, stderr);
+		return rc;
+	}
 	if (lab_config_parse(&cfg, argc, argv, bindir, err, sizeof(err))) {
 		report("%s", err);
 		fputs(usage, stderr);

@@ -20,5 +20,8 @@ Suite *run_space_suite(void);
 Suite *hp_identity_suite(void);
 Suite *retention_suite(void);
 Suite *install_paths_suite(void);
+Suite *watch_json_suite(void);
+Suite *watch_format_suite(void);
+Suite *watch_follow_suite(void);
 
 #endif

@@ -22,6 +22,29 @@ START_TEST(name_format)
 }
 END_TEST
 
+START_TEST(name_recognised)
+{
+	char buf[64];
+
+	ck_assert_int_eq(run_dir_name(1795751112, 0x0badcafe, buf, sizeof(buf)), 0);
+	ck_assert_int_eq(run_dir_name_ok(buf), 1);
+	ck_assert_int_eq(strlen(buf), RUN_DIR_NAME_LEN);
+	ck_assert_int_eq(run_dir_name_ok("19700101T000000Z-00000001"), 1);
+	/* What else an archive directory may hold, and near misses. */
+	ck_assert_int_eq(run_dir_name_ok("."), 0);
+	ck_assert_int_eq(run_dir_name_ok(".."), 0);
+	ck_assert_int_eq(run_dir_name_ok("events.jsonl"), 0);
+	ck_assert_int_eq(run_dir_name_ok(""), 0);
+	ck_assert_int_eq(run_dir_name_ok("20261127T034512Z-0badcaf"), 0);
+	ck_assert_int_eq(run_dir_name_ok("20261127T034512Z-0badcafe0"), 0);
+	ck_assert_int_eq(run_dir_name_ok("20261127T034512Z-0BADCAFE"), 0);
+	ck_assert_int_eq(run_dir_name_ok("20261127T034512Z-0badcafg"), 0);
+	ck_assert_int_eq(run_dir_name_ok("2026112xT034512Z-0badcafe"), 0);
+	ck_assert_int_eq(run_dir_name_ok("20261127 034512Z-0badcafe"), 0);
+	ck_assert_int_eq(run_dir_name_ok("20261127T034512Z_0badcafe"), 0);
+}
+END_TEST
+
 START_TEST(create_nested)
 {
 	char top[] = "/tmp/hn-unit-XXXXXX", archive[256], run[512];
@@ -64,6 +87,7 @@ Suite *run_dir_suite(void)
 	TCase *tc = tcase_create("run_dir");
 
 	tcase_add_test(tc, name_format);
+	tcase_add_test(tc, name_recognised);
 	tcase_add_test(tc, create_nested);
 	tcase_add_test(tc, create_refuses_file);
 	suite_add_tcase(s, tc);

@@ -10,5 +10,6 @@ int main(void)
 			  dc_config_suite, dc_ruleset_suite, honeynet_conf_suite,
 			  persona_cpuinfo_suite, persona_make_suite,
 			  run_space_suite, hp_identity_suite, retention_suite,
-			  install_paths_suite);
+			  install_paths_suite, watch_json_suite,
+			  watch_format_suite, watch_follow_suite);
 }

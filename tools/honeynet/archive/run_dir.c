@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* One directory per guest run under the archive: ARCHIVE/<UTC start>-<run id>. */
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -21,6 +22,21 @@ int run_dir_name(time_t start, uint32_t run_id, char *buf, size_t len)
 		return -1;
 	n = snprintf(buf, len, "%s-%08x", stamp, run_id);
 	return n < 0 || (size_t)n >= len ? -1 : 0;
+}
+
+int run_dir_name_ok(const char *name)
+{
+	static const char shape[] = "ddddddddTddddddZ-xxxxxxxx";
+	size_t i;
+
+	_Static_assert(sizeof(shape) - 1 == RUN_DIR_NAME_LEN, "the shape is a run name's");
+	for (i = 0; i < RUN_DIR_NAME_LEN; i++) {
+		if (shape[i] == 'd' ? !isdigit((unsigned char)name[i]) :
+		    shape[i] == 'x' ? !isxdigit((unsigned char)name[i]) || isupper((unsigned char)name[i]) :
+		    name[i] != shape[i])
+			return 0;
+	}
+	return name[i] == '\0';
 }
 
 int mkdir_parents(const char *path)

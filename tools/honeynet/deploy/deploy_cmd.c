@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* `honeynet up|down|status|restart`: the deployed honeypots of a honeynet.conf. */
+/* `honeynet up|down|status|restart|watch`: the deployed honeypots of a honeynet.conf. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -24,6 +24,7 @@
 #include "ssh_probe.h"
 #include "supervisor.h"
 #include "wall_net.h"
+#include "watch_cmd.h"
 
 #define BOOT_TIMEOUT_DEFAULT 120
 #define BOOT_TIMEOUT_MAX 600
@@ -31,7 +32,7 @@
  * each, one after the other; down waits for all of it. */
 #define DOWN_WAIT_SECS (DC_MAX_HONEYPOTS * (GUEST_HALT_GRACE + 2 * GUEST_KILL_GRACE))
 
-static const char *const cmds[] = { "up", "down", "status", "restart" };
+static const char *const cmds[] = { "up", "down", "status", "restart", "watch" };
 
 int deploy_is_cmd(const char *cmd)
 {
@@ -317,6 +318,34 @@ static int restart(const struct honeynet_conf *conf, const char *bindir, int arg
 	return up(conf, bindir, 0, NULL);
 }
 
+/* The feed of every honeypot's runs, or one's. */
+static int watch(const struct honeynet_conf *conf, int argc, char *argv[])
+{
+	static char dirs[DC_MAX_HONEYPOTS][PATH_MAX];
+	struct watch_src src[DC_MAX_HONEYPOTS];
+	size_t i, n = 0;
+
+	if (argc > 1) {
+		report("watch: give at most one honeypot");
+		return 2;
+	}
+	if (argc == 1 && hn_honeypot_index(conf, argv[0]) < 0) {
+		report("%s: no honeypot %s in it", conf->file, argv[0]);
+		return 1;
+	}
+	for (i = 0; i < conf->n_honeypots; i++) {
+		const char *name = conf->honeypot[i].name;
+
+		if ((argc == 1 && strcmp(argv[0], name) != 0) ||
+		    deploy_archive_dir(conf, name, dirs[n], sizeof(dirs[n])))
+			continue;
+		src[n].name = name;
+		src[n].dir = dirs[n];
+		n++;
+	}
+	return watch_run(src, n);
+}
+
 int deploy_main(const char *cmd, const char *config, const char *bindir,
 		int argc, char *argv[])
 {
@@ -335,6 +364,8 @@ int deploy_main(const char *cmd, const char *config, const char *bindir,
 	}
 	if (strcmp(cmd, "restart") == 0)
 		return restart(&conf, bindir, argc, argv);
+	if (strcmp(cmd, "watch") == 0)
+		return watch(&conf, argc, argv);
 	if (argc > 1) {
 		report("status: give at most one honeypot");
 		return 2;

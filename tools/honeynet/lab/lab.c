@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* `honeynet lab`: the whole lab brought up, run in the foreground, or down. */
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,6 +21,7 @@
 #include "report.h"
 #include "run_dir.h"
 #include "ssh_probe.h"
+#include "watch_follow.h"
 
 static volatile sig_atomic_t stop_requested;
 
@@ -212,48 +212,40 @@ static int install_stop_handlers(void)
 	return 0;
 }
 
-/* Copies what the console log gained since the last call to stdout. */
-static void follow(int fd)
-{
-	char buf[4096];
-	ssize_t n;
-
-	while ((n = read(fd, buf, sizeof(buf))) > 0) {
-		if (fwrite(buf, 1, (size_t)n, stdout) != (size_t)n)
-			break;
-	}
-	fflush(stdout);
-}
-
 int lab_run(const struct lab_config *cfg)
 {
-	struct timespec tick = { 0, 200 * 1000 * 1000 };
+	struct timespec tick = { 0, WATCH_POLL_MS * 1000L * 1000L };
+	const struct watch_src src = { "lab", cfg->archive };
 	char console[PATH_MAX];
 	struct guest_state st;
-	int fd;
+	struct watch *w;
 
 	if (install_stop_handlers() || lab_up(cfg))
 		return -1;
 	if (guest_state_load(&st, LAB_STATE_FILE) != 1 ||
-	    guest_console_path(st.run_dir, console, sizeof(console))) {
+	    guest_console_path(st.run_dir, console, sizeof(console)) ||
+	    !(w = watch_open(&src, 1))) {
 		lab_down();
 		return -1;
 	}
-	printf("streaming the guest console; Ctrl-C stops the lab\n");
+	printf("the guest console goes to %s\nwhat attackers do follows; Ctrl-C stops the lab\n",
+	       console);
 	fflush(stdout);
-	fd = open(console, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		report_errno("%s", console);
-	while (!stop_requested && guest_alive(st.hostd_pid, st.hostd)) {
-		if (fd >= 0)
-			follow(fd);
+	while (!stop_requested && guest_alive(st.hostd_pid, st.hostd) &&
+	       watch_poll(w, stdout) == 0)
 		nanosleep(&tick, NULL);
-	}
-	if (fd >= 0)
-		close(fd);
-	if (!stop_requested)
+	if (!stop_requested && guest_alive(st.hostd_pid, st.hostd))
+		report("stdout: %s; taking the lab down", strerror(errno));
+	else if (!stop_requested)
 		report("the guest exited by itself; taking the lab down");
-	return lab_down();
+	if (lab_down()) {
+		watch_close(w);
+		return -1;
+	}
+	/* The run's last events (the guest's exit, the capture's count) come with the poweroff. */
+	watch_poll(w, stdout);
+	watch_close(w);
+	return 0;
 }
 
 int lab_status(void)
