@@ -146,6 +146,15 @@ check "each guest has a CPU of its own (t95web $cpu_web, t95db $cpu_db)" \
 out=$(ssh_to 203.0.113.10 'timeout 5 bash -c "echo > /dev/tcp/10.0.0.3/22" && echo reached || echo refused' 2>&1)
 check "t95web cannot reach t95db's sshd ($out)" grep -qx refused <<<"$out"
 
+"$dest/usr/sbin/honeynet" -c "$conf" watch >"$work/watch" 2>&1 &
+watcher=$!
+sleep 3
+kill -INT "$watcher"
+check "watch ends on Ctrl-C" wait "$watcher"
+check "watch shows t95web's command, as t95web's" grep -q '^[0-9:]* t95web .*exec.*marker-of-web' "$work/watch"
+check "watch shows t95db's command, as t95db's" grep -q '^[0-9:]* t95db .*exec.*marker-of-db' "$work/watch"
+check "every watch line fits 80 columns" awk 'length > 80 { exit 1 }' "$work/watch"
+
 out=$(host "$dest/usr/sbin/honeynet" -c "$conf" status 2>&1)
 check "status shows both running with their runs" \
 	bash -c 'grep -q "^t95web: running" <<<"$0" && grep -q "^t95db: running" <<<"$0" && grep -qF "$1" <<<"$0"' "$out" "$run_web"
