@@ -8,29 +8,25 @@
 
 #include "deploy_paths.h"
 #include "report.h"
+#include "snprintf_fits.h"
 #include "run_dir.h"
 
 #define BRIDGE_MARK DEPLOY_RUN_DIR "/bridge-made"
 
-static int fits(int n, size_t len)
-{
-	return n < 0 || (size_t)n >= len ? -1 : 0;
-}
-
 int deploy_run_file(const char *name, const char *ext, char *buf, size_t len)
 {
-	return fits(snprintf(buf, len, DEPLOY_RUN_DIR "/%s.%s", name, ext), len);
+	return snprintf_fits(snprintf(buf, len, DEPLOY_RUN_DIR "/%s.%s", name, ext), len);
 }
 
 int deploy_state_dir(const char *name, char *buf, size_t len)
 {
-	return fits(snprintf(buf, len, HN_STATE_DIR "/%s", name), len);
+	return snprintf_fits(snprintf(buf, len, HN_STATE_DIR "/%s", name), len);
 }
 
 int deploy_archive_dir(const struct honeynet_conf *conf, const char *name,
 		       char *buf, size_t len)
 {
-	return fits(snprintf(buf, len, "%s/%s", conf->archive, name), len);
+	return snprintf_fits(snprintf(buf, len, "%s/%s", conf->archive, name), len);
 }
 
 int deploy_run_dir_make(void)

@@ -11,6 +11,7 @@
 #include "hp_run.h"
 #include "persona_cmd.h"
 #include "report.h"
+#include "snprintf_fits.h"
 #include "run_dir.h"
 #include "run_space.h"
 #include "ssh_probe.h"
@@ -21,18 +22,13 @@
  * long without its hostd ending counts as up. */
 #define BRIDGE_SETTLE_SECS 20
 
-static int fits(int n, size_t len)
-{
-	return n < 0 || (size_t)n >= len ? -1 : 0;
-}
-
 /* A kept disk.cow over a base image made anew no longer matches it: UML
  * would refuse it. The honeypot starts from its new base instead. */
 static int drop_stale_cow(const char *disk_dir, const char *name)
 {
 	char cow[PATH_MAX];
 
-	if (fits(snprintf(cow, sizeof(cow), "%s/disk.cow", disk_dir), sizeof(cow)))
+	if (snprintf_fits(snprintf(cow, sizeof(cow), "%s/disk.cow", disk_dir), sizeof(cow)))
 		return -1;
 	if (unlink(cow) == 0)
 		report("honeypot %s: its base image was made anew (root_fs changed); "
@@ -58,7 +54,7 @@ static int prepare_disk(struct hp_run *r, const struct hn_honeypot *h)
 				sizeof(r->base), &remade))
 		return -1;
 	if (h->revert == HN_REVERT_EVERY_START)
-		return fits(snprintf(r->disk_dir, sizeof(r->disk_dir), "%s/disk",
+		return snprintf_fits(snprintf(r->disk_dir, sizeof(r->disk_dir), "%s/disk",
 				     r->st.run_dir), sizeof(r->disk_dir));
 	if (hp_identity_cow_dir(state, r->disk_dir, sizeof(r->disk_dir)))
 		return -1;

@@ -1,18 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The honeywall's network for deployed honeypots: taps, addresses, sysctls, the ruleset. */
 #include <arpa/inet.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <net/if.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "dc_ruleset.h"
 #include "deploy_paths.h"
 #include "report.h"
 #include "run_cmd.h"
+#include "small_file.h"
 #include "wall_net.h"
 
 /* Large enough for the ruleset of DC_MAX_HONEYPOTS honeypots. */
@@ -36,29 +33,6 @@ static void addr_text(struct in_addr a, char *buf, size_t len)
 	inet_ntop(AF_INET, &a, buf, (socklen_t)len);
 }
 
-/* A saved copy of what was loaded, for the operator and the run's record. */
-static int save_copy(const char *dir, const char *name, const char *text)
-{
-	char path[4096];
-	size_t len = strlen(text);
-	int fd;
-
-	if (!dir)
-		return 0;
-	if (snprintf(path, sizeof(path), "%s/%s", dir, name) >= (int)sizeof(path)) {
-		report("%s: path too long", dir);
-		return -1;
-	}
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
-	if (fd < 0 || write(fd, text, len) != (ssize_t)len || fsync(fd) < 0) {
-		report_errno("%s", path);
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	return close(fd);
-}
-
 static int load_ruleset(const struct honeynet_conf *conf, const char *copy_dir)
 {
 	static char rules[WALL_RULESET_MAX];
@@ -68,7 +42,8 @@ static int load_ruleset(const struct honeynet_conf *conf, const char *copy_dir)
 		       conf->file, WALL_RULESET_MAX);
 		return -1;
 	}
-	if (save_copy(copy_dir, "honeywall.nft", rules))
+	/* A copy of what was loaded, for the operator and the run's record. */
+	if (copy_dir && small_file_save(copy_dir, "honeywall.nft", rules, 0640))
 		return -1;
 	if (run_cmd(CMD("nft", "-f", "-"), rules, 0)) {
 		report("Data Control ruleset did not load; no honeypot started");

@@ -16,6 +16,7 @@
 #include "mconsole.h"
 #include "netns.h"
 #include "report.h"
+#include "snprintf_fits.h"
 
 int guest_console_path(const char *run_dir, char *buf, size_t len)
 {
@@ -116,15 +117,10 @@ int guest_mconsole_path(const char *run_dir, const char *umid, char *buf,
 	return n < 0 || (size_t)n >= len ? -1 : 0;
 }
 
-static int fits(int n, size_t len)
-{
-	return n < 0 || (size_t)n >= len ? -1 : 0;
-}
-
 static int bind_arg(char *buf, size_t len, const char *host, const char *suffix,
 		const char *in_jail)
 {
-	return fits(snprintf(buf, len, "%s%s=%s", host, suffix, in_jail), len);
+	return snprintf_fits(snprintf(buf, len, "%s%s=%s", host, suffix, in_jail), len);
 }
 
 /* hostd's binds: HOST=JAIL for the root_fs, the persona, the COW's and the umid's directories. */
@@ -145,14 +141,14 @@ static int kernel_paths(struct guest_cmdline *cl, const struct guest_spec *spec)
 	const char *disk = spec->jail ? "/disk" : spec->disk_dir;
 	const char *run = spec->jail ? "" : spec->run_dir;
 
-	if (fits(snprintf(cl->ubd, sizeof(cl->ubd), "ubd0=%s/disk.cow,%s", disk, rootfs),
+	if (snprintf_fits(snprintf(cl->ubd, sizeof(cl->ubd), "ubd0=%s/disk.cow,%s", disk, rootfs),
 		 sizeof(cl->ubd)) ||
-	    fits(snprintf(cl->uml_dir, sizeof(cl->uml_dir), "uml_dir=%s/" UML_DIR, run),
+	    snprintf_fits(snprintf(cl->uml_dir, sizeof(cl->uml_dir), "uml_dir=%s/" UML_DIR, run),
 		 sizeof(cl->uml_dir)))
 		return -1;
 	if (!spec->masquerade)
-		return fits(snprintf(cl->hppfs, sizeof(cl->hppfs), "hppfs=off"), sizeof(cl->hppfs));
-	return fits(snprintf(cl->hppfs, sizeof(cl->hppfs), "hppfs=%s/" GUEST_PERSONA_DIR, run),
+		return snprintf_fits(snprintf(cl->hppfs, sizeof(cl->hppfs), "hppfs=off"), sizeof(cl->hppfs));
+	return snprintf_fits(snprintf(cl->hppfs, sizeof(cl->hppfs), "hppfs=%s/" GUEST_PERSONA_DIR, run),
 		    sizeof(cl->hppfs));
 }
 

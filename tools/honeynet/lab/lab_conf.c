@@ -1,37 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The lab as a honeynet.conf: its one honeypot and honeywall, set up as honeynet up does. */
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "lab_conf.h"
 #include "lab_defs.h"
 #include "netns.h"
 #include "report.h"
+#include "snprintf_fits.h"
+#include "small_file.h"
 #include "wall_net.h"
 
 /* The honeypot's name in the lab's config. */
 #define LAB_HONEYPOT "lab"
-
-static int fits(int n, size_t len)
-{
-	return n < 0 || (size_t)n >= len ? -1 : 0;
-}
 
 /* The mode's part: NAT behind the root_fs's own 10.0.0.1; bridge on the
  * outside link, whose router hn-inet plays. */
 static int mode_text(const struct lab_config *cfg, char *buf, size_t len)
 {
 	if (cfg->mode == LAB_MODE_BRIDGE)
-		return fits(snprintf(buf, len,
+		return snprintf_fits(snprintf(buf, len,
 				     "mode = bridge\noutside_if = %s\nbridge_if = %s\n"
 				     "gateway = %s\nprefix = %s\n"
 				     "[honeypot " LAB_HONEYPOT "]\npublic = %s\n",
 				     LAB_IF_WALL_OUT, LAB_IF_BRIDGE, LAB_ADDR_ROUTER,
 				     LAB_PREFIX_OUT, LAB_ADDR_PUBLIC), len);
-	return fits(snprintf(buf, len,
+	return snprintf_fits(snprintf(buf, len,
 			     "mode = nat\noutside_if = %s\ngateway = %s\nprefix = %s\n"
 			     "[honeypot " LAB_HONEYPOT "]\npublic = %s\ninternal = %s\n",
 			     LAB_IF_WALL_OUT, LAB_ADDR_WALL_TAP, LAB_PREFIX_TAP,
@@ -45,7 +40,7 @@ int lab_conf_text(const struct lab_config *cfg, char *buf, size_t len)
 
 	if (cfg->rootfs[0] != '/' || cfg->persona[0] != '/' || mode_text(cfg, mode, sizeof(mode)))
 		return -1;
-	return fits(snprintf(buf, len,
+	return snprintf_fits(snprintf(buf, len,
 			     "# The lab's honeynet (made by honeynet lab up): one honeypot.\n"
 			     "%stap = %s\nroot_fs = %s\npersona = %s\nmem = %u\n"
 			     "jail_uid = %s\n%s%s%s",
@@ -68,26 +63,6 @@ int lab_conf_make(struct honeynet_conf *conf, const struct lab_config *cfg)
 		return -1;
 	}
 	return 0;
-}
-
-static int save(const char *run_dir, const char *name, const char *text)
-{
-	char path[4096];
-	size_t len = strlen(text);
-	int fd;
-
-	if (fits(snprintf(path, sizeof(path), "%s/%s", run_dir, name), sizeof(path))) {
-		report("%s: path too long", run_dir);
-		return -1;
-	}
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
-	if (fd < 0 || write(fd, text, len) != (ssize_t)len || fsync(fd) < 0) {
-		report_errno("%s", path);
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	return close(fd);
 }
 
 /* A config names files by absolute path; --rootfs and --persona may be relative. */
@@ -113,7 +88,7 @@ int lab_conf_apply(const struct lab_config *cfg, const char *run_dir)
 	int self, rc;
 
 	if (absolute(&abs, cfg) || lab_conf_make(&conf, &abs) ||
-	    lab_conf_text(&abs, text, sizeof(text)) || save(run_dir, "honeynet.conf", text))
+	    lab_conf_text(&abs, text, sizeof(text)) || small_file_save(run_dir, "honeynet.conf", text, 0640))
 		return -1;
 	self = netns_visit(LAB_NS_WALL);
 	if (self < 0)

@@ -2,9 +2,13 @@
 /* Small whole files (a key, an id, a record) read or written at once, never via a symlink. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "report.h"
 #include "small_file.h"
 #include "write_all.h"
 
@@ -65,4 +69,20 @@ int small_file_write(const char *path, const void *buf, size_t len, mode_t mode)
 		return -1;
 	}
 	return close(fd);
+}
+
+int small_file_save(const char *dir, const char *name, const char *text, mode_t mode)
+{
+	char path[PATH_MAX];
+
+	if (snprintf(path, sizeof(path), "%s/%s", dir, name) >= (int)sizeof(path)) {
+		report("%s: path too long", dir);
+		return -1;
+	}
+	if ((unlink(path) < 0 && errno != ENOENT) ||
+	    small_file_write(path, text, strlen(text), mode) < 0) {
+		report_errno("%s", path);
+		return -1;
+	}
+	return 0;
 }

@@ -16,4 +16,8 @@ int small_file_read(const char *path, char *buf, size_t cap, size_t *len);
 /* Creates path (it must not exist) with mode, writes buf and fsyncs it. 0, or -1 with errno set. */
 int small_file_write(const char *path, const void *buf, size_t len, mode_t mode);
 
+/* Writes text as dir/name, replacing an earlier one: a record of what was
+ * loaded or used (a config, a ruleset). 0, or -1 after a report. */
+int small_file_save(const char *dir, const char *name, const char *text, mode_t mode);
+
 #endif
