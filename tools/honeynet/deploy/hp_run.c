@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "deploy_paths.h"
+#include "guest_procs.h"
 #include "hp_identity.h"
 #include "hp_run.h"
 #include "persona_cmd.h"
@@ -210,6 +211,7 @@ int hp_run_ready(const struct hp_run *r, const struct honeynet_conf *conf,
 		if (time(NULL) >= deadline) {
 			report("honeypot %s: sshd did not answer within %u s", r->name, timeout);
 			guest_show_record(r->st.run_dir);
+			guest_show_procs(conf->honeypot[i].jail_uid);
 			return -1;
 		}
 		nanosleep(&tick, NULL);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "lab.h"
+#include "guest_procs.h"
 #include "guest_start.h"
 #include "lab_conf.h"
 #include "lab_defs.h"
@@ -75,6 +76,7 @@ static int wait_for_sshd(const struct lab_config *cfg, const struct guest_state 
 			report("sshd did not answer on %s:22 from %s within %u s",
 			       LAB_ADDR_PUBLIC, LAB_NS_INET, cfg->boot_timeout);
 			guest_show_record(st->run_dir);
+			guest_show_procs(LAB_JAIL_UID_NUM);
 			return -1;
 		}
 		nanosleep(&tick, NULL);

@@ -35,7 +35,10 @@
 
 /* The guest kernel's jail uid and gid (hostd --jail-uid), which also owns
  * tap0: outside Debian's system and user ranges, named by no account. */
-#define LAB_JAIL_UID "64200"
+#define LAB_JAIL_UID_NUM 64200
+#define LAB_STR_(x) #x
+#define LAB_STR(x) LAB_STR_(x)
+#define LAB_JAIL_UID LAB_STR(LAB_JAIL_UID_NUM)
 
 /* Data Capture: the NFLOG groups the Data Control ruleset logs to (its
  * defaults: the logged attempts, then those over the log rate, as hostd's
