@@ -38,7 +38,7 @@ for e in map(json.loads, open(sys.argv[1])):
 		"root@$LAB_PUBLIC" 'head -c 200000000 /dev/urandom | base64' </dev/null >/dev/null 2>&1 &
 	flood=$!
 	paused() { grep -q "guest paused" "$run/hostd.log"; }
-	check "hostd says the guest is paused within 100 s" wait_for 100 paused
+	check "hostd says the guest is paused within 200 s" wait_for 200 paused
 	kill "$flood" 2>/dev/null
 	wait "$flood" 2>/dev/null
 	msg=$(grep "guest paused" "$run/hostd.log")

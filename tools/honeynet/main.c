@@ -79,7 +79,7 @@ static const char usage[] =
 	"\n"
 	"Defaults: --kernel, --rootfs and --archive are linux, root_fs and\n"
 	"archive/ beside this program's bin/ directory; --persona is the\n"
-	"repository's rootfs/persona/proc; --mem 256; --timeout 90.\n"
+	"repository's rootfs/persona/proc; --mem 256; --timeout 180.\n"
 	"The guest kernel always runs jailed (hostd(8) --jail-uid) as uid and gid\n"
 	LAB_JAIL_UID "; --jail off (for benchmarks only) keeps that uid and drops\n"
 	"the rest of the jail.\n"

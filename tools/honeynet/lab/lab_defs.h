@@ -54,7 +54,7 @@
 #define LAB_CPU_MAX 1023
 
 /* Seconds to wait for sshd when --timeout is not given, and the bounds. */
-#define LAB_BOOT_TIMEOUT_DEFAULT 90
+#define LAB_BOOT_TIMEOUT_DEFAULT 180
 #define LAB_BOOT_TIMEOUT_MAX 600
 
 
