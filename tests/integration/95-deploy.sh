@@ -7,7 +7,8 @@
 # machine runs no systemd, so the test runs that command itself, with a
 # NOTIFY_SOCKET of its own), attack both, restart one (same host keys), kill
 # a guest (it comes back in a new run directory, the old one saying why),
-# then down: no tap, no table, no process, no state of ours is left.
+# restart the whole service (both keep their host keys), then down: no
+# tap, no table, no process, no state of ours is left.
 source "$(dirname "$0")/lib.sh"
 require root "$HONEYNET" "$TOP/build/linux" "$TOP/build/root_fs" sshpass \
 	ssh-keyscan nsenter python3 nft
@@ -33,7 +34,7 @@ hostkey() { net ssh-keyscan -T 10 -t ed25519 "$1" 2>/dev/null | awk '{print $3}'
 state_run() { sed -n 's/^run_dir=//p' "/run/honeynet/deploy/$1.state" 2>/dev/null; }
 
 cleanup() {
-	[ -n "$sup" ] && kill -0 "$sup" 2>/dev/null &&
+	[ -x "$dest/usr/sbin/honeynet" ] && [ -e /run/netns/hn-host ] &&
 		host "$dest/usr/sbin/honeynet" -c "$conf" down >/dev/null 2>&1
 	[ -n "$sup" ] && kill -9 "$sup" 2>/dev/null
 	ip netns del hn-host 2>/dev/null
@@ -67,6 +68,7 @@ mode = nat
 outside_if = eth0
 archive = $work/archive
 [honeypot t95web]
+keep_days = 30
 public = 203.0.113.10
 internal = 10.0.0.2
 root_fs = $dest/usr/share/honeynet/root_fs
@@ -86,6 +88,10 @@ out=$(host "$dest/usr/sbin/honeynet" -c "$work/bad.conf" up 2>&1)
 check "up refuses a bad config naming file and line ($out)" \
 	grep -q "$work/bad.conf:5: .*mem" <<<"$out"
 check "... and made no tap" bash -c '! ip -n hn-host -o link show | grep -q t95'
+
+# A run from 2020 in t95web's archive: retention (keep_days = 30) removes it.
+old_run=$work/archive/t95web/20200101T000000Z-0badc0de
+mkdir -p "$old_run" && echo '{}' >"$old_run/events.jsonl"
 
 # Start it as systemd would: ExecStart's command, our config, our NOTIFY_SOCKET.
 notify=$work/notify.sock
@@ -122,6 +128,8 @@ check "each has its own ssh host key" test -n "$key_web" -a -n "$key_db" -a "$ke
 check "the host key is the one kept in /var/lib/honeynet/t95web" \
 	grep -qF "$key_web" /var/lib/honeynet/t95web/identity/ssh_host_ed25519_key.pub
 
+check "retention removed t95web's run from 2020 at the start" test ! -e "$old_run"
+check "... and the journal says so" grep -q "retention: removed .*20200101T000000Z-0badc0de" "$work/journal"
 run_web=$(state_run t95web)
 run_db=$(state_run t95db)
 check "t95web's run is under archive/t95web ($run_web)" test -d "$work/archive/t95web/${run_web##*/}"
@@ -183,9 +191,16 @@ check "t95db answers again with the same host key" \
 out=$(ssh_to 203.0.113.11 'ls /root/left-by-attacker 2>&1' 2>&1)
 check "revert = never: the attacker's file is still there ($out)" grep -qx /root/left-by-attacker <<<"$out"
 
+# The whole service restarted (down, then up with a supervisor in the
+# background): both come back with the same host keys.
+check "restart (the whole honeynet)" host "$dest/usr/sbin/honeynet" -c "$conf" restart
+check "the first supervisor exited" gone "$sup"
+check "t95web keeps its host key across the service's restart" test "$(hostkey 203.0.113.10)" = "$key_web"
+check "t95db keeps its host key across the service's restart" test "$(hostkey 203.0.113.11)" = "$key_db"
+
 # down: everything up made is gone; twice is fine.
 check "down" host "$dest/usr/sbin/honeynet" -c "$conf" down
-check "the supervisor exited" gone "$sup"
+check "no supervisor is left" bash -c '! pgrep -f "$0/usr/sbin/honeynet" >/dev/null' "$dest"
 check "down again is fine" host "$dest/usr/sbin/honeynet" -c "$conf" down
 check "no tap is left" bash -c '! ip -n hn-host -o link show | grep -qE "hn-t95"'
 check "no ruleset is left" bash -c '! ip netns exec hn-host nft list tables | grep -q honeynet'
