@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cgroup.h"
@@ -17,6 +18,8 @@
 
 /* The parent of every run's cgroup, under the root or each v1 controller. */
 #define CG_PARENT "honeynet"
+/* Seconds after which an empty run cgroup is a leftover, not one being set up. */
+#define CG_SWEEP_AGE 120
 /* v1 controller mount names, in enum cg_ctl's order. */
 static const char *const v1_ctl[CG_NCTL] = { "memory", "pids", "cpu", "freezer" };
 /* The CPU period both layouts use: quota = pct * period / 100. */
@@ -81,19 +84,24 @@ static int fail(const char *what, const char *where)
 	return -1;
 }
 
-/* Runs that ended left their empty cgroups (hostd, no longer root by then, cannot remove them). */
+/* Runs that ended left their empty cgroups (hostd, no longer root by then,
+ * cannot remove them). A live run's cgroup is not empty: rmdir refuses it
+ * (EBUSY). One made a moment ago by another hostd that has not yet put its
+ * guest in it is empty too: only cgroups older than CG_SWEEP_AGE go. */
 static void sweep(const char *parent)
 {
 	char path[512];
 	struct dirent *d;
+	struct stat st;
 	DIR *dir = opendir(parent);
 
 	if (!dir)
 		return;
 	while ((d = readdir(dir))) {
-		if (d->d_type != DT_DIR || d->d_name[0] == '.')
+		if (d->d_type != DT_DIR || d->d_name[0] == '.' ||
+		    fstatat(dirfd(dir), d->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
+		    time(NULL) - st.st_mtime < CG_SWEEP_AGE)
 			continue;
-		/* A live run's cgroup is not empty: rmdir refuses it (EBUSY). */
 		if (snprintf(path, sizeof(path), "%s/%s", parent, d->d_name) < (int)sizeof(path))
 			rmdir(path);
 	}

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cgroup.h"
@@ -127,9 +129,16 @@ START_TEST(v1_limits_and_handles)
 			put(rel, "");
 		}
 	}
-	/* A stale run's empty cgroup is swept; the new one is made beside it. */
+	/* A stale run's empty cgroup is swept; one another hostd made a moment
+	 * ago and has not joined yet stays; the new one is made beside them. */
 	dir("pids/honeynet/old");
+	snprintf(rel, sizeof(rel), "%s/pids/honeynet/old", root);
+	ck_assert_int_eq(utimes(rel, (const struct timeval[2]){ { time(NULL) - 600, 0 },
+								 { time(NULL) - 600, 0 } }), 0);
+	dir("pids/honeynet/starting");
 	ck_assert_int_eq(cgroup_create(&cg, root, "run1", &lim), 0);
+	snprintf(rel, sizeof(rel), "%s/pids/honeynet/starting", root);
+	ck_assert_int_eq(access(rel, F_OK), 0);
 	ck_assert_int_eq(cg.v2, 0);
 	ck_assert_int_eq(cg.ndirs, 4);
 	ck_assert_int_eq(cg.kill_fd, -1);
