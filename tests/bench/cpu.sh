@@ -11,6 +11,7 @@ source "$(dirname "$0")/lib.sh"
 need_lab_lock
 
 ROUNDS=${ROUNDS:-3}
+REPS=${REPS:-3}		# lib.sh reps: each guest figure a round is the median of REPS
 CALLS=${CALLS:-100000}	# dd blocks: each a read and a write
 EXECS=${EXECS:-200}
 w=$WORK/cpu
@@ -33,7 +34,8 @@ CPU, set before the kernel starts; hostd on the others) and
 \`build/bin/honeynet lab up --cpu any\` (not pinned), alternately, $ROUNDS
 times each, measured as in section 7: lab up to sshd (s), one guest system
 call (µs, dd of $CALLS 1-byte blocks), one guest fork+exec (ms, $EXECS
-/bin/true from sh), \`ssh root@203.0.113.10 true\` after a first login (s).
+/bin/true from sh), each the median of $REPS runs in the round's boot, and
+\`ssh root@203.0.113.10 true\` after a first login (s).
 The ratio is the medians', pinned over not: below 1 the pinned guest is
 faster. The default is pinned only while it wins (ratio below 1) on the
 system call and fork+exec.

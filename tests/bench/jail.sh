@@ -12,7 +12,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 need_lab_lock
 
-ROUNDS=${ROUNDS:-5}
+ROUNDS=${ROUNDS:-9}	# odd: the median is a round's figure
+REPS=${REPS:-3}		# lib.sh reps: each guest figure a round is the median of REPS
 CALLS=${CALLS:-100000}	# dd blocks: each a read and a write
 EXECS=${EXECS:-200}
 w=$WORK/jail
@@ -42,7 +43,9 @@ and one fork+exec (ms)
 
     s=\$(date +%s%N); for i in \$(seq $EXECS); do /bin/true; done; e=\$(date +%s%N)   # / $EXECS
 
-and \`ssh root@203.0.113.10 true\` from hn-inet after a first login (s). Both
+and \`ssh root@203.0.113.10 true\` from hn-inet after a first login (s). The
+system call and fork+exec lines run $REPS times in each boot and the round
+keeps their median (one run alone varies by about 10 % here). Both
 sides run the guest on one host CPU (hostd's --cpu default). The ratio is the medians', jailed over not. Target: within 3 % (at most 1.03).
 
 | what | jailed, each round | --jail off, each round | jailed (median) | off (median) | ratio |

@@ -96,9 +96,11 @@ lab_pids() {
 # lab up to sshd (s), in the guest one system call (µs, dd of 1-byte blocks:
 # a read and a write each) and one fork+exec (ms, /bin/true from sh), both
 # timed by the guest's clock, and `ssh root@guest true` (s, after a first
-# login). CALLS and EXECS set the counts.
+# login). CALLS and EXECS set the counts; the system call and fork+exec are
+# each run REPS times a round and the round's median kept, because one run
+# inside one boot already varies by about 10 % on this machine.
 lab_ab() {
-	local dir=$1 rounds=$2 round side args ns s
+	local dir=$1 rounds=$2 round side args s
 	for round in $(seq "$rounds"); do
 		for side in a b; do
 			[ "$side" = a ] && args=$3 || args=$4
@@ -109,16 +111,26 @@ lab_ab() {
 			# Warm the guest the same way for both: the first login, the pages of dd and true.
 			attacker 'dd if=/dev/zero of=/dev/null bs=1 count=1000 2>/dev/null; /bin/true' \
 				2>/dev/null || true
-			ns=$(guest_ns "dd if=/dev/zero of=/dev/null bs=1 count=$CALLS 2>/dev/null")
-			echo "scale=3; $ns / (2 * $CALLS) / 1000" | bc >> "$dir/sys-$side"
-			ns=$(guest_ns "for i in \$(seq $EXECS); do /bin/true; done")
-			echo "scale=3; $ns / $EXECS / 1000000" | bc >> "$dir/exec-$side"
+			reps "dd if=/dev/zero of=/dev/null bs=1 count=$CALLS 2>/dev/null" \
+				"2 * $CALLS * 1000" >> "$dir/sys-$side"
+			reps "for i in \$(seq $EXECS); do /bin/true; done" \
+				"$EXECS * 1000000" >> "$dir/exec-$side"
 			s=$(now)
 			attacker true || die "ssh true failed ($args)"
 			elapsed "$s" >> "$dir/ssh-$side"
 			lab_down
 		done
 	done
+}
+
+# reps CMD DIVISOR: the median of REPS (default 3) runs of CMD in the
+# guest, each its nanoseconds over DIVISOR (a bc expression), to 3 places.
+reps() {
+	local k ns
+	for k in $(seq "${REPS:-3}"); do
+		ns=$(guest_ns "$1") || die "in the guest: $1 failed"
+		echo "scale=3; $ns / ($2)" | bc
+	done | median
 }
 
 # guest_ns CMD: nanoseconds CMD took in the guest, by its clock.
