@@ -13,15 +13,9 @@ work=$(mktemp -d /tmp/hn-it-XXXXXX)
 trap '"$HONEYNET" lab down >/dev/null 2>&1; rm -rf "$work"' EXIT
 "$HONEYNET" lab down >/dev/null 2>&1
 
-# The guest has no compiler: a static binary, built here.
-check "fpstate builds (static)" gcc -static -O2 -pthread -std=c11 -D_GNU_SOURCE \
-	-Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wshadow -Wvla \
-	-o "$work/fpstate" "$TOP/tests/guest/fpstate.c" "$TOP/tests/guest/fpstate_regs.S"
-[ -x "$work/fpstate" ] || exit 1
-
 check "lab up" "$HONEYNET" lab up --archive "$work"
-check "fpstate is copied into the guest" \
-	attacker 'cat > /root/.hn-fpstate && chmod 700 /root/.hn-fpstate' <"$work/fpstate"
+guest_program "$work" fpstate "$TOP/tests/guest/fpstate.c" "$TOP/tests/guest/fpstate_regs.S" ||
+	exit 1
 
 out=$(guest '/root/.hn-fpstate -p 3 -t 3 -n 250; echo "exit $?"; rm -f /root/.hn-fpstate')
 echo "$out" | head -n 40

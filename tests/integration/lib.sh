@@ -55,6 +55,20 @@ attacker() {
 # ssh or CMD does.
 guest() { attacker "$@" 2>&1; }
 
+# guest_program DIR NAME SRC...: NAME built static in DIR from SRC (the
+# guest has no compiler) and copied into the running lab guest as
+# /root/.hn-NAME; fails when either step does.
+guest_program() {
+	local dir=$1 name=$2
+	shift 2
+	check "$name builds (static)" gcc -static -O2 -pthread -std=c11 -D_GNU_SOURCE \
+		-Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wshadow -Wvla \
+		-o "$dir/$name" "$@"
+	[ -x "$dir/$name" ] || return 1
+	check "$name is copied into the guest" \
+		attacker "cat > /root/.hn-$name && chmod 700 /root/.hn-$name" <"$dir/$name"
+}
+
 # absent WHAT REGEX CMD...: passes when CMD runs in the guest and its output
 # has no match for REGEX (extended, case-insensitive).
 absent() {
