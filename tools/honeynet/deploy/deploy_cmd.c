@@ -251,7 +251,8 @@ static int down(const struct honeynet_conf *conf)
 static int wait_new_run(const struct honeynet_conf *conf, size_t i, const char *old)
 {
 	struct timespec tick = { 0, 250 * 1000 * 1000 };
-	time_t deadline = time(NULL) + GUEST_HALT_GRACE + 2 * GUEST_KILL_GRACE + BOOT_TIMEOUT_DEFAULT;
+	const long wait = GUEST_HALT_GRACE + 2 * GUEST_KILL_GRACE + BOOT_TIMEOUT_DEFAULT;
+	time_t deadline = time(NULL) + wait;
 	struct guest_state st;
 	char path[PATH_MAX];
 
@@ -266,7 +267,7 @@ static int wait_new_run(const struct honeynet_conf *conf, size_t i, const char *
 		nanosleep(&tick, NULL);
 	}
 	report("honeypot %s: no new run answering within %ld s; see 'honeynet status'",
-	       conf->honeypot[i].name, (long)(deadline - time(NULL)));
+	       conf->honeypot[i].name, wait);
 	return -1;
 }
 
