@@ -26,23 +26,31 @@ static void proc_line(const char *pid, const char *name, char *buf, int len)
 	fclose(f);
 }
 
-/* The value of a "Key:\tvalue" line of /proc/PID/status, first word only. */
-static int status_field(const char *pid, const char *key, char *buf, int len)
+/* The value of a "Key:\tvalue" line of /proc/PID/status, first word only, cut to len. */
+static int status_field(const char *pid, const char *key, char *buf, size_t len)
 {
 	char path[300], line[256];
-	size_t klen = strlen(key);
+	size_t klen = strlen(key), n;
+	const char *v;
 	FILE *f;
 	int found = 0;
 
+	if (len == 0)
+		return 0;
 	snprintf(path, sizeof(path), "/proc/%s/status", pid);
 	f = fopen(path, "re");
 	if (!f)
 		return 0;
 	while (!found && fgets(line, sizeof(line), f)) {
-		if (strncmp(line, key, klen) == 0 && line[klen] == ':') {
-			sscanf(line + klen + 1, "%*[ \t]%63s", buf);
-			found = len > 0;
-		}
+		if (strncmp(line, key, klen) != 0 || line[klen] != ':')
+			continue;
+		v = line + klen + 1 + strspn(line + klen + 1, " \t");
+		n = strcspn(v, " \t\n");
+		if (n >= len)
+			n = len - 1;
+		memcpy(buf, v, n);
+		buf[n] = '\0';
+		found = 1;
 	}
 	fclose(f);
 	return found;
