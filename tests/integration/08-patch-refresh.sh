@@ -40,9 +40,16 @@ check "kernel-patches tree makes $tree from the series" \
 	nice "$kp" tree "$tarball" "$tree" "$TOP/patches"
 check "the tree has the shared files' commit, then one commit a patch" \
 	test "$(g rev-list --count refs/honeynet/base..HEAD)" -eq $((${#series[@]} + 1))
+# subject FILE: a patch's subject, unfolded (format-patch folds a long one
+# onto lines that start with a space).
+subject() {
+	awk '/^Subject: \[PATCH\] / { s = substr($0, 18); on = 1; next }
+		on && /^ / { s = s $0; next }
+		on { print s; exit }' "$1"
+}
 check "each patch's commit has its subject, in series order" test \
 	"$(g log --reverse --format=%s refs/honeynet/base..HEAD | tail -n +2)" = \
-	"$(for p in "${series[@]}"; do sed -n 's/^Subject: \[PATCH\] //p' "$TOP/patches/$p"; done)"
+	"$(for p in "${series[@]}"; do subject "$TOP/patches/$p"; done)"
 
 mkdir "$T/out"
 check "kernel-patches refresh writes the tree back" "$kp" refresh "$tree" "$TOP/patches" "$T/out"
