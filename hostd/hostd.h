@@ -51,6 +51,14 @@
 /* One events.jsonl line: an exec of 512 + 3072 bytes escapes to under 24 KiB. */
 #define HOSTD_EVENT_MAX 65536
 
+/*
+ * Room hostd holds on the archive's filesystem (an unlinked file's blocks)
+ * and gives back when recording fails: on a full disk its last words, the
+ * message in hostd.log, the hostd.suspend event and the sessions' closing
+ * events, still fit.
+ */
+#define HOSTD_RESERVE (1 << 20)
+
 /* A reused session id gets a "~N" file name suffix; after this many, the session is dropped. */
 #define HOSTD_NAME_COLLISIONS 100
 

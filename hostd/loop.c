@@ -119,6 +119,7 @@ static void suspend(struct run *r)
 
 	guest_pause(r->g);
 	r->suspended = 1;
+	record_release_reserve(r->rec);
 	report("%s; guest paused, nothing more is read. Free space, then stop hostd "
 	       "(SIGTERM) to close the archive; what was written is kept",
 	       record_fail_msg(r->rec));

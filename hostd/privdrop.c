@@ -38,17 +38,18 @@ int privdrop_lookup(struct privdrop *pd, const char *user)
 
 int privdrop_chown(const struct privdrop *pd, int dirfd, const char *run_dir)
 {
-	static const char *const subdirs[] = { "tty", "pcap" };
+	/* meta.json too: on a full disk it is rewritten in place, not replaced. */
+	static const char *const given[] = { "tty", "pcap", "meta.json" };
 	size_t i;
 
 	if (fchown(dirfd, pd->uid, pd->gid) < 0) {
 		report("%s: chown to %s: %s; guest stopped", run_dir, pd->user, strerror(errno));
 		return -1;
 	}
-	for (i = 0; i < sizeof(subdirs) / sizeof(subdirs[0]); i++) {
-		if (fchownat(dirfd, subdirs[i], pd->uid, pd->gid, AT_SYMLINK_NOFOLLOW) < 0 &&
+	for (i = 0; i < sizeof(given) / sizeof(given[0]); i++) {
+		if (fchownat(dirfd, given[i], pd->uid, pd->gid, AT_SYMLINK_NOFOLLOW) < 0 &&
 		    errno != ENOENT) {
-			report("%s/%s: chown to %s: %s; guest stopped", run_dir, subdirs[i],
+			report("%s/%s: chown to %s: %s; guest stopped", run_dir, given[i],
 			       pd->user, strerror(errno));
 			return -1;
 		}

@@ -15,9 +15,10 @@ struct privdrop {
 int privdrop_lookup(struct privdrop *pd, const char *user);
 
 /*
- * Gives the run directory and its tty/ and pcap/ (those that exist) to
- * the user, so it can create tty files, rotate captures and replace
- * meta.json. dirfd is the run directory. Returns 0, or -1 after saying why.
+ * Gives the run directory, its tty/ and pcap/ and meta.json (those that
+ * exist) to the user, so it can create tty files, rotate captures and
+ * replace meta.json, or on a full disk rewrite it over its own reserved
+ * blocks. dirfd is the run directory. Returns 0, or -1 after saying why.
  */
 int privdrop_chown(const struct privdrop *pd, int dirfd, const char *run_dir);
 

@@ -155,7 +155,9 @@ static void share_full(struct capture *c, uint64_t used, uint32_t caplen)
 
 /*
  * Whether a record of caplen bytes still fits the share; once one does not,
- * none does. At the budget's end (the guest paused) nothing more is written.
+ * none does. At the budget's end or once recording failed (the guest
+ * paused) nothing more is written: the room then given back is for what
+ * hostd says of the failure, not for the packets a paused guest still gets.
  * The count of what is not yet deflated is an upper bound: near the end a
  * sync flush makes it exact, so the share is used to the last record.
  */
@@ -163,7 +165,7 @@ static int share_fits(struct capture *c, uint32_t caplen)
 {
 	uint64_t n = PCAP_REC_SIZE + (uint64_t)caplen;
 
-	if (c->full || c->budget->said)
+	if (c->full || c->budget->said || record_failed(c->rec))
 		return 0;
 	if (budget_fits(c->budget->capture_share, rot_disk_bytes(&c->rot), n))
 		return 1;

@@ -44,7 +44,7 @@ struct capture {
 	int read_failed;		/* a pcap read error was reported */
 	const struct budget *budget;	/* its capture_share bounds pcap/ */
 	int full;			/* the share is used up: packets are counted, not written */
-	uint64_t dropped_budget;	/* packets not written for that or the budget's end, all files */
+	uint64_t dropped_budget;	/* not written for that, the budget's end or a failed record, all files */
 	struct rotor rot;
 };
 

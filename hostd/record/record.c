@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "hostd.h"
 #include "record.h"
 #include "report.h"
 
@@ -82,6 +83,38 @@ int record_flush(struct record *r)
 	return r->ev.pend_len ? -1 : 0;
 }
 
+/*
+ * The reserve is a file unlinked as soon as it is made: its blocks count
+ * on the filesystem while hostd holds it open, no name of it stays in the
+ * archive, and the kernel gives them back if hostd dies.
+ */
+static int reserve_open(struct record *r)
+{
+	static const char name[] = ".hostd-reserve";
+	int err;
+
+	r->reserve_fd = openat(r->dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (r->reserve_fd < 0)
+		err = errno;
+	else if (unlinkat(r->dirfd, name, 0) < 0)
+		err = errno;
+	else
+		err = posix_fallocate(r->reserve_fd, 0, HOSTD_RESERVE);
+	if (!err)
+		return 0;
+	report("%s/%s: %s; no room for %d KiB kept against a full disk, cannot start",
+	       r->run_dir, name, strerror(err), HOSTD_RESERVE >> 10);
+	record_release_reserve(r);
+	return -1;
+}
+
+void record_release_reserve(struct record *r)
+{
+	if (r->reserve_fd >= 0)
+		close(r->reserve_fd);
+	r->reserve_fd = -1;
+}
+
 struct record *record_open(const char *run_dir)
 {
 	struct record *r = calloc(1, sizeof(*r));
@@ -91,6 +124,7 @@ struct record *record_open(const char *run_dir)
 		return NULL;
 	}
 	r->ev.fd = -1;
+	r->reserve_fd = -1;
 	snprintf(r->run_dir, sizeof(r->run_dir), "%s", run_dir);
 	if (mkdir(run_dir, 0750) < 0 && errno != EEXIST) {
 		report("%s: %s; cannot create the run directory", run_dir, strerror(errno));
@@ -106,8 +140,12 @@ struct record *record_open(const char *run_dir)
 		       run_dir, strerror(errno));
 		goto out_close;
 	}
+	if (reserve_open(r) < 0)
+		goto out_events;
 	return r;
 
+out_events:
+	events_close(&r->ev);
 out_close:
 	close(r->dirfd);
 out_free:
@@ -117,6 +155,7 @@ out_free:
 
 int record_close(struct record *r)
 {
+	record_release_reserve(r);
 	if (events_close(&r->ev) < 0)
 		record_fail_file(r, "archive", "events.jsonl", errno);
 	close(r->dirfd);

@@ -17,19 +17,20 @@
 struct record {
 	char run_dir[PATH_MAX];
 	int dirfd;
+	int reserve_fd;		/* HOSTD_RESERVE bytes held for the failure's words; -1 once given back */
 	int failed;		/* recording failed: fail_msg says where and why */
 	char fail_msg[PATH_MAX + 256];
 	struct events ev;
 };
 
 /*
- * Creates run_dir if missing and a new events.jsonl in it (an existing one
- * is refused: one run directory per run). Returns a heap record, or NULL
- * after saying why on stderr.
+ * Creates run_dir if missing, a new events.jsonl in it (an existing one
+ * is refused: one run directory per run) and the reserve. Returns a heap
+ * record, or NULL after saying why on stderr.
  */
 struct record *record_open(const char *run_dir);
 
-/* Flushes, fsyncs and closes events.jsonl and the directory; free(r) after. 0, or -1 if the record failed. */
+/* Gives back the reserve (once the guest is paused), then flushes, fsyncs and closes events.jsonl and the directory; free(r) after. 0, or -1 if the record failed. */
 int record_close(struct record *r);
 
 /* The run directory's path, for messages. */
@@ -49,6 +50,13 @@ void record_fail(struct record *r, const char *fmt, ...) __attribute__((format(p
 
 /* record_fail for a file of the run: "WHO RUN_DIR/PATH: strerror(err)" (err 0: EIO). */
 void record_fail_file(struct record *r, const char *who, const char *path, int err);
+
+/*
+ * Gives the reserve back to the filesystem, so that what hostd says of a
+ * failure fits on a full disk. Call it once nothing else writes: the guest
+ * paused, the capture stopped (it writes nothing after a failure).
+ */
+void record_release_reserve(struct record *r);
 
 /* Whether recording failed, and why (NULL if it did not). */
 int record_failed(const struct record *r);

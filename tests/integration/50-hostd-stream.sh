@@ -161,13 +161,17 @@ check "SIGKILL: the guest is running before" test -n "$gp" -a -e "/proc/$gp"
 check "SIGKILL of hostd kills the guest (pdeathsig)" gone "$gp"
 
 # A full disk: hostd pauses the guest (SIGSTOP to its group), says so once,
-# waits for SIGTERM, then exits 4 with what it wrote kept.
+# waits for SIGTERM, then exits 4 with what it wrote kept. Its messages go
+# to a file on that same disk, made empty (no block of its own yet), as the
+# honeynet tool's hostd.log is: the room hostd kept is what lets them in.
+# The filesystem holds that 1 MiB reserve plus half of big.bin.
 unshare -m bash -c '
 	T=$1 HOSTD=$2
-	mkdir -p "$T/full" && mount -t tmpfs -o size=256k tmpfs "$T/full" || exit 90
-	"$HOSTD" --run-dir "$T/full/r" --jail off -- "$T/fake-kernel" "$T/big.bin" sleep 2>"$T/f.err" &
+	mkdir -p "$T/full" && mount -t tmpfs -o size=2m tmpfs "$T/full" || exit 90
+	"$HOSTD" --run-dir "$T/full/r" --jail off -- "$T/fake-kernel" "$T/big.bin" sleep \
+		2>"$T/full/hostd.log" &
 	hp=$!
-	for i in $(seq 100); do grep -q "guest paused" "$T/f.err" && break; sleep 0.1; done
+	for i in $(seq 100); do grep -q "guest paused" "$T/full/hostd.log" && break; sleep 0.1; done
 	gp=$(grep -o "\"pid\":[0-9]*" "$T/full/r/events.jsonl" | head -1 | cut -d: -f2)
 	sleep 0.3
 	awk "{print \$3}" /proc/$gp/stat >"$T/f.state"
@@ -175,6 +179,8 @@ unshare -m bash -c '
 	wait $hp
 	echo $? >"$T/f.rc"
 	ls "$T/full/r/tty" >"$T/f.files"
+	cp "$T/full/hostd.log" "$T/f.err"
+	cp "$T/full/r/meta.json" "$T/f.meta"
 	[ -e /proc/$gp ] && awk "{print \$3}" /proc/$gp/stat >"$T/f.after"
 	umount "$T/full"
 ' _ "$T" "$HOSTD"
@@ -185,5 +191,10 @@ check "full disk: the guest is stopped (T) while hostd waits" [ "$(cat "$T/f.sta
 check "full disk: SIGTERM then gives exit 4" [ "$(cat "$T/f.rc" 2>/dev/null)" = 4 ]
 check "full disk: the guest is gone after" bash -c '[ ! -e "$0" ] || [ "$(cat "$0")" = Z ]' "$T/f.after"
 check "full disk: the tty file is kept" grep -q "000001-pts-0.ttylog.gz" "$T/f.files"
+check "full disk: meta.json says failed, naming the file" python3 -c '
+import json, sys
+m = json.load(open(sys.argv[1]))
+sys.exit(not (m["state"] == "failed" and "000001-pts-0.ttylog.gz: No space left" in m["failure"]))' \
+	"$T/f.meta"
 
 exit $status

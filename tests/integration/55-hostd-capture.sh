@@ -256,20 +256,26 @@ check "SIGKILL: the 5 echo requests sent before are in it" [ "$(grep -c "ICMP ec
 check "SIGKILL of hostd kills the guest (pdeathsig)" gone "$gp"
 
 # 3. A full disk under the capture: the guest is paused, said once, exit 4.
+# hostd's messages go to a file on that disk, as the honeynet tool's
+# hostd.log does; 1 MiB of it is hostd's reserve, 384 KiB is the capture's.
+# Once the unprivileged hostd stops, meta.json is rewritten in place.
 ip netns exec "$A" unshare -m bash -c '
 	T=$1 HOSTD=$2
-	mkdir -p "$T/full" && mount -t tmpfs -o size=384k tmpfs "$T/full" || exit 90
-	"$HOSTD" --run-dir "$T/full/r" --capture veth0 --user nobody --jail off -- "$T/fake-kernel" 2>"$T/f.err" &
+	mkdir -p "$T/full" && mount -t tmpfs -o size=1408k tmpfs "$T/full" || exit 90
+	"$HOSTD" --run-dir "$T/full/r" --capture veth0 --user nobody --jail off -- "$T/fake-kernel" \
+		2>"$T/full/hostd.log" &
 	hp=$!
 	for i in $(seq 50); do grep -q hostd.user "$T/full/r/events.jsonl" 2>/dev/null && break; sleep 0.1; done
 	echo go >"$T/f.go"
-	for i in $(seq 150); do grep -q "guest paused" "$T/f.err" && break; sleep 0.1; done
+	for i in $(seq 150); do grep -q "guest paused" "$T/full/hostd.log" && break; sleep 0.1; done
 	gp=$(grep -o "\"type\":\"guest.start\",\"pid\":[0-9]*" "$T/full/r/events.jsonl" | grep -o "[0-9]*$")
 	sleep 0.3
 	awk "{print \$3}" /proc/$gp/stat >"$T/f.state"
 	kill -TERM $hp
 	wait $hp
 	echo $? >"$T/f.rc"
+	cp "$T/full/hostd.log" "$T/f.err"
+	cp "$T/full/r/meta.json" "$T/f.meta"
 	umount "$T/full"
 ' _ "$T" "$HOSTD" &
 fp=$!
@@ -282,6 +288,10 @@ check "full disk: hostd names the capture file and says the guest is paused" \
 check "full disk: said once" [ "$(grep -c "guest paused" "$T/f.err")" -eq 1 ]
 check "full disk: the guest is stopped (T) by the unprivileged hostd's guard" [ "$(cat "$T/f.state" 2>/dev/null)" = T ]
 check "full disk: SIGTERM then gives exit 4" [ "$(cat "$T/f.rc" 2>/dev/null)" = 4 ]
+check "full disk: meta.json says failed, naming the capture file" python3 -c '
+import json, sys
+m = json.load(open(sys.argv[1]))
+sys.exit(not (m["state"] == "failed" and "/pcap/veth0-" in m["failure"]))' "$T/f.meta"
 
 # 4. Options.
 usage_rc() { "$HOSTD" "$@" 2>/dev/null; echo $?; }

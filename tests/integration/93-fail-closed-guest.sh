@@ -73,6 +73,9 @@ print(m["state"], m["failure"])' "$run/meta.json" 2>&1)
 	check "meta.json says failed, with the message: $meta" \
 		grep -q "^failed .*No space left on device" <<<"$meta"
 	cut=$(sed -E 's/^hostd: (archive|capture) ([^:]+): .*/\2/' <<<"$msg")
+	# A capture file cut at the pause is finished at stop (renamed from .part)
+	# when the room hostd gave back holds its end.
+	[[ $cut == *.part && ! -e $cut ]] && cut=${cut%.part}
 	# Files finished before the pause read whole; those still open at it
 	# (the cut one, the flooding session's) read up to their last flush.
 	closed=$(python3 -c 'import json, sys
