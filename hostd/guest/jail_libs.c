@@ -36,7 +36,8 @@ static const Elf64_Phdr *phdr(const struct elf *e, int i)
 	size_t rel = (size_t)i * sizeof(Elf64_Phdr);
 
 	if (e->eh->e_phoff > e->size || rel > e->size - e->eh->e_phoff ||
-	    sizeof(Elf64_Phdr) > e->size - e->eh->e_phoff - rel)
+	    sizeof(Elf64_Phdr) > e->size - e->eh->e_phoff - rel ||
+	    e->eh->e_phoff % _Alignof(Elf64_Phdr))
 		return NULL;
 	return (const Elf64_Phdr *)(e->p + e->eh->e_phoff + rel);
 }
@@ -85,7 +86,9 @@ static int add_needed(struct jail *j, const struct elf *e, const Elf64_Phdr *dyn
 	char src[PATH_MAX], dst[PATH_MAX];
 	const char *name;
 
-	if (dyn->p_offset > e->size || dyn->p_filesz > e->size - dyn->p_offset)
+	/* The file is mapped page-aligned: an aligned offset makes d[i] an aligned read. */
+	if (dyn->p_offset > e->size || dyn->p_filesz > e->size - dyn->p_offset ||
+	    dyn->p_offset % _Alignof(Elf64_Dyn))
 		return -1;
 	d = (const Elf64_Dyn *)(e->p + dyn->p_offset);
 	n = dyn->p_filesz / sizeof(*d);
