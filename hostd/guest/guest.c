@@ -5,9 +5,9 @@
 #include <grp.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -117,22 +117,28 @@ static void guard_kill(const struct jail *j, pid_t pgid)
 		nanosleep(&tick, NULL);
 }
 
-/* The guard keeps only its pipe and the cgroup's handles. */
+static int int_cmp(const void *a, const void *b)
+{
+	return (*(const int *)a > *(const int *)b) - (*(const int *)a < *(const int *)b);
+}
+
+/* The guard keeps only its pipe and the cgroup's handles (-1 when a layout has none). */
 static void close_others(int rd, const struct cgroup *cg)
 {
-	const int keep[] = { rd, cg->freeze_fd, cg->procs_fd, cg->kill_fd };
-	struct rlimit rl;
+	int keep[] = { rd, cg->freeze_fd, cg->procs_fd, cg->kill_fd };
+	unsigned int lo = STDERR_FILENO + 1;
 	size_t i;
-	int fd;
 
-	if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur > 65536)
-		rl.rlim_cur = 65536;
-	for (fd = STDERR_FILENO + 1; fd < (int)rl.rlim_cur; fd++) {
-		for (i = 0; i < sizeof(keep) / sizeof(keep[0]) && keep[i] != fd; i++)
-			;
-		if (i == sizeof(keep) / sizeof(keep[0]))
-			close(fd);
+	qsort(keep, sizeof(keep) / sizeof(keep[0]), sizeof(keep[0]), int_cmp);
+	for (i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
+		if (keep[i] < (int)lo)
+			continue;
+		if ((unsigned int)keep[i] > lo && close_range(lo, keep[i] - 1, 0) < 0)
+			report("guard: close_range %u-%d: %s", lo, keep[i] - 1, strerror(errno));
+		lo = keep[i] + 1;
 	}
+	if (close_range(lo, ~0U, 0) < 0)
+		report("guard: close_range %u-: %s", lo, strerror(errno));
 }
 
 /*
