@@ -19,10 +19,13 @@ START_TEST(nat_config)
 {
 	static struct honeynet_conf conf;
 	static char rules[DC_RULESET_MAX];
+	char text[LAB_CONF_TEXT_MAX];
 	struct lab_config cfg;
 
 	lab_cfg(&cfg, LAB_MODE_NAT);
-	ck_assert_int_eq(lab_conf_make(&conf, &cfg), 0);
+	ck_assert_int_eq(lab_conf_make(&conf, &cfg, text, sizeof(text)), 0);
+	/* The text saved in the run is the one parsed. */
+	ck_assert_ptr_nonnull(strstr(text, "tap = tap0\nroot_fs = /b/root_fs\n"));
 	ck_assert_int_eq(conf.dc.mode, DC_MODE_NAT);
 	ck_assert_uint_eq(conf.n_honeypots, 1);
 	ck_assert(conf.dc.honeypot[0].has_internal);
@@ -49,11 +52,12 @@ START_TEST(bridge_config)
 {
 	static struct honeynet_conf conf;
 	static char rules[DC_RULESET_MAX];
+	char text[LAB_CONF_TEXT_MAX];
 	struct lab_config cfg;
 
 	lab_cfg(&cfg, LAB_MODE_BRIDGE);
 	strcpy(cfg.cpu, "any");
-	ck_assert_int_eq(lab_conf_make(&conf, &cfg), 0);
+	ck_assert_int_eq(lab_conf_make(&conf, &cfg, text, sizeof(text)), 0);
 	ck_assert_int_eq(conf.dc.mode, DC_MODE_BRIDGE);
 	ck_assert(!conf.dc.honeypot[0].has_internal);
 	ck_assert_str_eq(conf.dc.bridge_if, "br0");

@@ -49,11 +49,12 @@ int lab_conf_text(const struct lab_config *cfg, char *buf, size_t len)
 			     cpu ? "\n" : ""), len);
 }
 
-int lab_conf_make(struct honeynet_conf *conf, const struct lab_config *cfg)
+int lab_conf_make(struct honeynet_conf *conf, const struct lab_config *cfg,
+		  char *text, size_t len)
 {
-	char text[LAB_CONF_TEXT_MAX], err[512];
+	char err[512];
 
-	if (lab_conf_text(cfg, text, sizeof(text))) {
+	if (lab_conf_text(cfg, text, len)) {
 		report("lab config: the root_fs and persona need absolute paths of at most %d bytes",
 		       CONF_LINE_MAX - 16);
 		return -1;
@@ -87,8 +88,8 @@ int lab_conf_apply(const struct lab_config *cfg, const char *run_dir)
 	char text[LAB_CONF_TEXT_MAX];
 	int self, rc;
 
-	if (absolute(&abs, cfg) || lab_conf_make(&conf, &abs) ||
-	    lab_conf_text(&abs, text, sizeof(text)) || small_file_save(run_dir, "honeynet.conf", text, 0640))
+	if (absolute(&abs, cfg) || lab_conf_make(&conf, &abs, text, sizeof(text)) ||
+	    small_file_save(run_dir, "honeynet.conf", text, 0640))
 		return -1;
 	self = netns_visit(LAB_NS_WALL);
 	if (self < 0)

@@ -16,8 +16,10 @@
  * persona, memory and CPU. -1 if a path is not absolute or it does not fit. */
 int lab_conf_text(const struct lab_config *cfg, char *buf, size_t len);
 
-/* That text parsed into conf by the operator's own parser; -1 after saying why. */
-int lab_conf_make(struct honeynet_conf *conf, const struct lab_config *cfg);
+/* That text, left in text (len bytes), parsed into conf by the operator's
+ * own parser; -1 after saying why. */
+int lab_conf_make(struct honeynet_conf *conf, const struct lab_config *cfg,
+		  char *text, size_t len);
 
 /*
  * In hn-wall, what honeynet up does on a real host: the Data Control
