@@ -41,7 +41,15 @@ static int drop_stale_cow(const char *disk_dir, const char *name)
 	return 0;
 }
 
-/* The honeypot's identity, base image and where its disk.cow lives. */
+/*
+ * The honeypot's identity, base image and where its disk.cow lives. Both
+ * are bound into the guest kernel's jail by hostd's --jail-ro/--jail-rw,
+ * the one mechanism every run uses, and neither opens a way out to a
+ * hostile guest root: the base image (STATE/root_fs) is bound read-only
+ * and holds nothing the guest lacks (its host keys are inside the guest
+ * already); the disk directory (STATE/disk for revert = never) is bound
+ * read-write but holds only this honeypot's own disk.cow.
+ */
 static int prepare_disk(struct hp_run *r, const struct hn_honeypot *h)
 {
 	char state[PATH_MAX];
