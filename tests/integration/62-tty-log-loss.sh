@@ -30,9 +30,6 @@ burst() {
 	attacker "script -qc 'head -c $1 /dev/zero | tr \"\\0\" x' /dev/null >/dev/null </dev/null; echo done $1"
 }
 
-# A step the rest depends on: a failure ends the test.
-must() { check "$@"; [ "$status" -eq 0 ] || exit 1; }
-
 must "lab up" "$HONEYNET" lab up --archive "$tmp/archive"
 run=$(lab_run_dir "$tmp/archive") && hostd_pid=$(lab_hostd_pid) &&
 	kernel_pid=$(python3 -c "import json; print(json.load(open('$run/meta.json'))['guest']['pid'])") ||

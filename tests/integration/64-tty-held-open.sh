@@ -14,20 +14,15 @@ lab_lock
 
 HELD=300
 
-tmp=$(mktemp -d /tmp/hn-it-XXXXXX)
-trap '"$HONEYNET" lab down >/dev/null 2>&1; rm -rf "$tmp"' EXIT
-"$HONEYNET" lab down >/dev/null 2>&1
-
-# A step the rest depends on: a failure ends the test.
-must() { check "$@"; [ "$status" -eq 0 ] || exit 1; }
+lab_scratch
 
 # opens: how many tty.open events the run has so far.
 opens() { grep -c '"type":"tty.open"' "$events"; }
 # held_seen: hostd has seen the holder's sessions open.
 held_seen() { [ $(($(opens) - before)) -ge "$HELD" ]; }
 
-must "lab up" "$HONEYNET" lab up --archive "$tmp/archive"
-run=$(lab_run_dir "$tmp/archive") || { fail "the lab's run directory"; exit 1; }
+must "lab up" "$HONEYNET" lab up --archive "$work/archive"
+run=$(lab_run_dir "$work/archive") || { fail "the lab's run directory"; exit 1; }
 events=$run/events.jsonl
 
 # TIOCSPTLCK (unlock) and TIOCGPTN (the pts number), x86-64 values.

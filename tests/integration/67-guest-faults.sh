@@ -8,9 +8,7 @@ source "$(dirname "$0")/lib.sh"
 require root "$HONEYNET" "$TOP/build/linux" "$TOP/build/root_fs" sshpass gcc
 lab_lock
 
-work=$(mktemp -d /tmp/hn-it-XXXXXX)
-trap '"$HONEYNET" lab down >/dev/null 2>&1; rm -rf "$work"' EXIT
-"$HONEYNET" lab down >/dev/null 2>&1
+lab_scratch
 
 check "lab up" "$HONEYNET" lab up --archive "$work"
 guest_program "$work" faults "$TOP/tests/guest/faults.c" || exit 1

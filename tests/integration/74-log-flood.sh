@@ -16,27 +16,23 @@ TCP=600
 RATE=20			# the default log_rate (per second) and log_burst
 BURST=100
 
-tmp=$(mktemp -d /tmp/hn-it-XXXXXX)
-trap '"$HONEYNET" lab down >/dev/null 2>&1; rm -rf "$tmp"' EXIT
-"$HONEYNET" lab down >/dev/null 2>&1
+lab_scratch
 
-must() { check "$@"; [ "$status" -eq 0 ] || exit 1; }
-
-must "lab up" "$HONEYNET" lab up --archive "$tmp/archive"
-run=$(lab_run_dir "$tmp/archive") || { fail "the lab's run directory"; exit 1; }
+must "lab up" "$HONEYNET" lab up --archive "$work/archive"
+run=$(lab_run_dir "$work/archive") || { fail "the lab's run directory"; exit 1; }
 events=$run/events.jsonl
 
 # The ruleset's counters, before and after: attempts before hostd bound its
 # NFLOG socket (lab up's first probes of sshd) are in the counters only.
 counters() {
-	ip netns exec hn-wall nft -j list counters table inet honeynet_dc >"$tmp/$1.json"
+	ip netns exec hn-wall nft -j list counters table inet honeynet_dc >"$work/$1.json"
 }
 must "the ruleset's counters are read before the flood" counters before
 
 # The flood: UDP to ports 20000.., then TCP SYNs (non-blocking connects, the
 # guest answers RST) to ports 40000..; prints the seconds it took.
 must "hn-inet floods $LAB_PUBLIC with $UDP UDP and $TCP TCP attempts" \
-	ip netns exec hn-inet python3 - "$LAB_PUBLIC" "$UDP" "$TCP" "$tmp/secs" <<'PY'
+	ip netns exec hn-inet python3 - "$LAB_PUBLIC" "$UDP" "$TCP" "$work/secs" <<'PY'
 import socket, sys, time
 dst, udp, tcp, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 t0 = time.monotonic()
@@ -58,7 +54,7 @@ sleep 3	# the kernel hands NFLOG messages over within a second
 must "the ruleset's counters are read after it" counters after
 must "lab down" "$HONEYNET" lab down
 
-python3 - "$events" "$tmp" "$UDP" "$TCP" "$RATE" "$BURST" "$(cat "$tmp/secs")" >"$tmp/report" <<'PY'
+python3 - "$events" "$work" "$UDP" "$TCP" "$RATE" "$BURST" "$(cat "$work/secs")" >"$work/report" <<'PY'
 import json, sys
 events, tmp = sys.argv[1], sys.argv[2]
 udp, tcp, rate, burst = (int(a) for a in sys.argv[3:7])
@@ -94,8 +90,8 @@ print("unlogged_total", stats[0]["unlogged"] if stats else -1)
 # (and for the 2 s of rounding and NFLOG batching around it).
 print("bound", burst + rate * (int(secs) + 2))
 PY
-cat "$tmp/report"
-val() { awk -v k="$1" -v i="$2" '$1 == k { print $(i + 1) }' "$tmp/report"; }
+cat "$work/report"
+val() { awk -v k="$1" -v i="$2" '$1 == k { print $(i + 1) }' "$work/report"; }
 
 check "NFLOG delivered every message: no socket overrun" test "$(val overflows 1)" -eq 0
 check "the flood's logged events stay within the log rate and burst" \

@@ -10,11 +10,9 @@ source "$TOP/tests/lib/unpriv.sh"
 require root setpriv "$HONEYNET" "$TOP/build/linux" "$TOP/build/root_fs" sshpass
 lab_lock
 
-work=$(mktemp -d /tmp/hn-it-XXXXXX)
+lab_scratch
 # The kernels started by hand below run as the jail's uid (patch 0005).
 chown "$HN_JAIL_UID:$HN_JAIL_UID" "$work"
-trap '"$HONEYNET" lab down >/dev/null 2>&1; rm -rf "$work"' EXIT
-"$HONEYNET" lab down >/dev/null 2>&1
 
 # A persona the kernel must refuse: it names the file and the line and
 # starts nothing, before any disk or network is touched.

@@ -13,9 +13,7 @@ source "$TOP/tests/lib/unpriv.sh"
 require root "$HONEYNET" "$TOP/build/linux" "$TOP/build/root_fs" sshpass python3
 lab_lock
 
-work=$(mktemp -d /tmp/hn-jail-XXXXXX)
-trap '"$HONEYNET" lab down >/dev/null 2>&1; rm -rf "$work"' EXIT
-"$HONEYNET" lab down >/dev/null 2>&1
+lab_scratch
 
 check "lab up" "$HONEYNET" lab up --archive "$work/archive"
 run=$(lab_run_dir "$work/archive") || exit 1

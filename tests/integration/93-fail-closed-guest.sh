@@ -105,8 +105,6 @@ for e in map(json.loads, open(sys.argv[1])):
 fi
 
 lab_lock
-work=$(mktemp -d /tmp/hn-full-XXXXXX)
+lab_scratch
 mkdir "$work/arch"
-trap '"$HONEYNET" lab down >/dev/null 2>&1; rm -rf "$work"' EXIT
-"$HONEYNET" lab down >/dev/null 2>&1
 unshare -m --propagation private bash "$0" inner "$work"

@@ -17,6 +17,9 @@ check() {
 	if "$@"; then pass "$what"; else fail "$what"; fi
 }
 
+# must NAME CMD...: check, for a step the rest depends on: a failure ends the test.
+must() { check "$@"; [ "$status" -eq 0 ] || exit 1; }
+
 # lacks TEXT HAYSTACK: passes when HAYSTACK does not contain TEXT.
 lacks() { ! grep -qF -- "$1" <<<"$2"; }
 
@@ -39,6 +42,14 @@ lab_lock() {
 	[ -n "${HONEYNET_LAB_LOCKED:-}" ] && return 0
 	exec 9>/run/honeynet-lab.lock
 	flock 9
+}
+
+# lab_scratch: a fresh directory in $work for the test's lab, the lab taken
+# down now, and down again with the directory removed when the test exits.
+lab_scratch() {
+	work=$(mktemp -d /tmp/hn-it-XXXXXX) || { fail "mktemp in /tmp"; exit 1; }
+	trap '"$HONEYNET" lab down >/dev/null 2>&1; rm -rf "$work"' EXIT
+	"$HONEYNET" lab down >/dev/null 2>&1
 }
 
 # attacker CMD...: runs CMD in the guest over ssh from hn-inet, as root.
