@@ -233,6 +233,11 @@ int hp_run_stop(const struct hp_run *r)
 	return guest_stop(r->st.hostd_pid, r->st.hostd, &r->g);
 }
 
+int hp_run_ask_stop(const struct hp_run *r)
+{
+	return guest_ask_poweroff(&r->g);
+}
+
 int hp_stop_state(const struct honeynet_conf *conf, size_t i,
 		  const struct guest_state *st)
 {

@@ -51,6 +51,10 @@ int hp_run_ready(const struct hp_run *r, const struct honeynet_conf *conf,
 /* Powers the guest off cleanly (then hostd stops it, then it is killed). */
 int hp_run_stop(const struct hp_run *r);
 
+/* Only asks the guest to power off, and returns at once: 0, or -1 when it
+ * could not be asked (the caller then stops hostd itself). */
+int hp_run_ask_stop(const struct hp_run *r);
+
 /* The same for a run known only by its state file (a supervisor that was
  * killed left it): the mconsole is found from the run directory. */
 int hp_stop_state(const struct honeynet_conf *conf, size_t i,

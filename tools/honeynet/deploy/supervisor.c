@@ -27,12 +27,17 @@
 /* Old runs are pruned at each start and then this often. */
 #define PRUNE_EVERY_SECS 3600
 
+/* How far an operator's restart has gone in ending the old guest. */
+enum ending { ENDING_NO, ENDING_ASKED, ENDING_TERMED, ENDING_KILLED };
+
 struct slot {
 	struct hp_run run;
 	int running;
 	int cpu;
 	time_t next_start;	/* when a dead guest is started again */
 	unsigned int backoff;
+	enum ending ending;
+	time_t term_at, kill_at;	/* when an ending guest's hostd is stopped, killed */
 };
 
 static volatile sig_atomic_t stop_requested;
@@ -269,19 +274,52 @@ static void on_ended(struct slot *s, int status, const char *why_given)
 		s->run.name, why, s->run.st.run_dir, s->backoff);
 }
 
-/* `honeynet restart NAME` left NAME.restart and sent SIGUSR1. */
+/* `honeynet restart NAME` left NAME.restart and sent SIGUSR1. The guest is
+ * only asked to power off here; reap and hurry see it end, so the loop
+ * goes on watching every other honeypot meanwhile. */
 static void restarts(struct slot *s, size_t n)
 {
 	char path[PATH_MAX];
+	time_t now = time(NULL);
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (!s[i].running ||
+		if (!s[i].running || s[i].ending != ENDING_NO ||
 		    deploy_run_file(s[i].run.name, "restart", path, sizeof(path)) ||
 		    unlink(path) < 0)
 			continue;
-		hp_run_stop(&s[i].run);
-		on_ended(&s[i], 0, "restarted by the operator");
+		s[i].ending = ENDING_ASKED;
+		s[i].term_at = now + GUEST_HALT_GRACE;
+		if (hp_run_ask_stop(&s[i].run) < 0) {
+			fprintf(stderr, "honeynet: honeypot %s: no poweroff through the mconsole; "
+				"stopping hostd, which kills the guest\n", s[i].run.name);
+			s[i].term_at = now;
+		}
+		s[i].kill_at = s[i].term_at + GUEST_KILL_GRACE;
+	}
+}
+
+/* A hostd already gone (ESRCH) is reap's to see. */
+static void signal_hostd(struct slot *s, int sig, enum ending next)
+{
+	if (kill(s->run.st.hostd_pid, sig) < 0 && errno != ESRCH)
+		report_errno("honeypot %s: hostd %ld: kill", s->run.name, (long)s->run.st.hostd_pid);
+	s->ending = next;
+}
+
+/* An ending guest that outstays its grace: hostd is stopped, then killed. */
+static void hurry(struct slot *s, size_t n)
+{
+	time_t now = time(NULL);
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (!s[i].running || s[i].ending == ENDING_NO || s[i].ending == ENDING_KILLED)
+			continue;
+		if (now >= s[i].kill_at && s[i].ending == ENDING_TERMED)
+			signal_hostd(&s[i], SIGKILL, ENDING_KILLED);
+		else if (now >= s[i].term_at && s[i].ending == ENDING_ASKED)
+			signal_hostd(&s[i], SIGTERM, ENDING_TERMED);
 	}
 }
 
@@ -291,9 +329,11 @@ static void reap(struct slot *s, size_t n)
 	int status;
 
 	for (i = 0; i < n; i++) {
-		if (s[i].running &&
-		    waitpid(s[i].run.st.hostd_pid, &status, WNOHANG) == s[i].run.st.hostd_pid)
-			on_ended(&s[i], status, NULL);
+		if (!s[i].running ||
+		    waitpid(s[i].run.st.hostd_pid, &status, WNOHANG) != s[i].run.st.hostd_pid)
+			continue;
+		on_ended(&s[i], status, s[i].ending != ENDING_NO ? "restarted by the operator" : NULL);
+		s[i].ending = ENDING_NO;
 	}
 }
 
@@ -327,6 +367,7 @@ static void watch_loop(const struct supervisor_opts *o, struct slot *s)
 			restart_requested = 0;
 			restarts(s, n);
 		}
+		hurry(s, n);
 		reap(s, n);
 		restart_due(o, s);
 		if (time(NULL) - last_prune >= PRUNE_EVERY_SECS) {

@@ -360,18 +360,22 @@ static int signal_and_wait(pid_t pid, const char *exe, int sig,
 	return wait_exit(pid, exe, secs);
 }
 
-int guest_stop(pid_t pid, const char *exe, const struct guest_spec *spec)
+int guest_ask_poweroff(const struct guest_spec *spec)
 {
 	char sock[PATH_MAX];
 
-	if (!guest_alive(pid, exe))
-		return 0;
 	if (guest_mconsole_path(spec->run_dir, spec->umid, sock, sizeof(sock))) {
 		report("%s: run directory path too long", spec->run_dir);
 		return -1;
 	}
-	/* A paused guest (hostd could not record) cannot answer the mconsole. */
-	if (mconsole_send(spec->netns, sock, "cad", NULL, 0) < 0)
+	return mconsole_send(spec->netns, sock, "cad", NULL, 0);
+}
+
+int guest_stop(pid_t pid, const char *exe, const struct guest_spec *spec)
+{
+	if (!guest_alive(pid, exe))
+		return 0;
+	if (guest_ask_poweroff(spec) < 0)
 		report("guest: no poweroff through the mconsole; stopping hostd %ld, which kills the guest",
 		       (long)pid);
 	else if (wait_exit(pid, exe, GUEST_HALT_GRACE) == 0)

@@ -59,9 +59,13 @@ int guest_start(const struct guest_spec *spec, pid_t *pid);
 /* Whether pid is still the hostd started from exe (not a reused pid). */
 int guest_alive(pid_t pid, const char *exe);
 
-/* Powers the guest off through the mconsole (ctrl-alt-del, which the root_fs
- * maps to poweroff) and waits for hostd to finish the archive; then asks
- * hostd to stop (it kills the guest), then kills hostd. */
+/* Asks the guest to power off through the mconsole (ctrl-alt-del, which
+ * the root_fs maps to poweroff) and returns at once: 0, or -1 when the
+ * mconsole did not take it (a paused guest cannot answer). */
+int guest_ask_poweroff(const struct guest_spec *spec);
+
+/* guest_ask_poweroff, then waits GUEST_HALT_GRACE for hostd to finish the
+ * archive; then asks hostd to stop (it kills the guest), then kills hostd. */
 int guest_stop(pid_t pid, const char *exe, const struct guest_spec *spec);
 
 /* Makes the run's uml/, and disk_dir when it is missing, which hostd binds
