@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -16,26 +17,29 @@
 #include "guest_start.h"
 #include "guest_state.h"
 #include "report.h"
+#include "watch_json.h"
 
-/* What a run's events say so far. hostd writes each event's type right
- * after its time, so a line's type is found without parsing the rest. */
+/* What a run's events say so far. */
 struct run_counts {
 	unsigned long sessions;		/* tty.open */
 	unsigned long inbound;		/* net.inbound */
 	unsigned long outbound;		/* net.outbound and net.blocked */
 };
 
-static int has_type(const char *line, const char *type)
+static int type_is(const struct wj_member *t, const char *type)
 {
-	char key[64];
-
-	snprintf(key, sizeof(key), "\"type\":\"%s\"", type);
-	return strstr(line, key) != NULL;
+	return t && t->val_n == strlen(type) && memcmp(t->val, type, t->val_n) == 0;
 }
 
+/* Each line is parsed whole by the watch feed's bounded reader, so only
+ * an event's own type counts, never a type's text inside another value. */
 static void count_events(const char *run_dir, struct run_counts *c)
 {
-	char path[PATH_MAX], line[1024];
+	static struct wj_object o;
+	const struct wj_member *t;
+	char path[PATH_MAX], *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
 	FILE *f;
 
 	memset(c, 0, sizeof(*c));
@@ -44,15 +48,15 @@ static void count_events(const char *run_dir, struct run_counts *c)
 	f = fopen(path, "re");
 	if (!f)
 		return;
-	/* A line longer than the buffer is read in pieces; only a piece that
-	 * starts a line can hold its type, so the rest cannot count twice. */
-	while (fgets(line, sizeof(line), f)) {
-		if (line[0] != '{')
+	while ((n = getline(&line, &cap, f)) > 0) {
+		if (wj_parse(line, (size_t)n, &o) < 0)
 			continue;
-		c->sessions += has_type(line, "tty.open");
-		c->inbound += has_type(line, "net.inbound");
-		c->outbound += has_type(line, "net.outbound") + has_type(line, "net.blocked");
+		t = wj_str(&o, "type");
+		c->sessions += type_is(t, "tty.open");
+		c->inbound += type_is(t, "net.inbound");
+		c->outbound += type_is(t, "net.outbound") + type_is(t, "net.blocked");
 	}
+	free(line);
 	fclose(f);
 }
 
