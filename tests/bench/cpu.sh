@@ -31,17 +31,17 @@ cat <<MD
 Command (tests/bench/cpu.sh): \`build/bin/honeynet lab up\` (hostd's
 default: the guest kernel and all its host processes on the host's last
 CPU, set before the kernel starts; hostd on the others) and
-\`build/bin/honeynet lab up --cpu any\` (not pinned), alternately, $ROUNDS
-times each, measured as in section 7: lab up to sshd (s), one guest system
+\`build/bin/honeynet lab up --cpu any\` (not pinned), $ROUNDS times each,
+each side first in every other round, measured as in section 7: lab up to sshd (s), one guest system
 call (µs, dd of $CALLS 1-byte blocks), one guest fork+exec (ms, $EXECS
 /bin/true from sh), each the median of $REPS runs in the round's boot, and
 \`ssh root@203.0.113.10 true\` after a first login (s).
 The ratio is the medians', pinned over not: below 1 the pinned guest is
-faster. The default is pinned only while it wins (ratio below 1) on the
+faster; its interval as in section 7. The default is pinned only while it wins (ratio below 1) on the
 system call and fork+exec.
 
-| what | one CPU, each round | --cpu any, each round | one CPU (median) | any (median) | ratio |
-| --- | --- | --- | --- | --- | --- |
+| what | one CPU, each round | --cpu any, each round | one CPU (median) | any (median) | ratio | 90 % interval |
+| --- | --- | --- | --- | --- | --- | --- |
 MD
 ab_row "$w" "lab up to sshd (s)" up ""
 ab_row "$w" "guest system call (µs)" sys "r < 1"

@@ -91,18 +91,23 @@ lab_pids() {
 			for (q = p; q != "" && q > 1; q = parent[q]) if (q == root) { print p; break } } }'
 }
 
-# lab_ab DIR ROUNDS "A ARGS" "B ARGS": lab up with A's arguments, then B's,
-# alternately, ROUNDS times each; appends to DIR/{up,sys,exec,ssh}-{a,b}:
+# lab_ab DIR ROUNDS "A ARGS" "B ARGS": lab up with A's arguments and with
+# B's, ROUNDS times each, A first in odd rounds and B first in even ones
+# (so neither side always follows the other's teardown); appends to
+# DIR/{up,sys,exec,ssh}-{a,b}:
 # lab up to sshd (s), in the guest one system call (µs, dd of 1-byte blocks:
 # a read and a write each) and one fork+exec (ms, /bin/true from sh), both
 # timed by the guest's clock, and `ssh root@guest true` (s, after a first
 # login). CALLS and EXECS set the counts; the system call and fork+exec are
 # each run REPS times a round and the round's median kept, because one run
-# inside one boot already varies by about 10 % on this machine.
+# inside one boot already varies by about 10 % on this machine. Both sides
+# measure only once the guest's boot has settled (systemd says running),
+# so no late boot job runs alongside.
 lab_ab() {
-	local dir=$1 rounds=$2 round side args s
+	local dir=$1 rounds=$2 round side args s order
 	for round in $(seq "$rounds"); do
-		for side in a b; do
+		[ $((round % 2)) -eq 1 ] && order="a b" || order="b a"
+		for side in $order; do
 			[ "$side" = a ] && args=$3 || args=$4
 			s=$(now)
 			# shellcheck disable=SC2086 # the arguments are words
@@ -111,6 +116,8 @@ lab_ab() {
 			# Warm the guest the same way for both: the first login, the pages of dd and true.
 			attacker 'dd if=/dev/zero of=/dev/null bs=1 count=1000 2>/dev/null; /bin/true' \
 				2>/dev/null || true
+			attacker 'timeout 120 systemctl is-system-running --wait >/dev/null' ||
+				say "round $round, $args: the guest's boot did not settle as running"
 			reps "dd if=/dev/zero of=/dev/null bs=1 count=$CALLS 2>/dev/null" \
 				"2 * $CALLS * 1000" >> "$dir/sys-$side"
 			reps "for i in \$(seq $EXECS); do /bin/true; done" \
@@ -139,8 +146,9 @@ guest_ns() {
 }
 
 # ab_row DIR WHAT KEY TARGET: a table row of lab_ab's KEY, A and B each
-# round, their medians and A/B; TARGET (a bc expression of r, or "") adds
-# "WHAT: met." or "missed." to $verdicts.
+# round, their medians, A/B and its 90 % interval (ratio_interval);
+# TARGET (a bc expression of r, or "") adds "WHAT: met." or "missed." to
+# $verdicts.
 ab_row() {
 	local dir=$1 what=$2 key=$3 target=$4 a b r
 	a=$(median < "$dir/$key-a")
@@ -151,7 +159,21 @@ ab_row() {
 			verdicts+="$what: **missed**. "
 	fi
 	echo "| $what | $(tr '\n' ' ' < "$dir/$key-a") | $(tr '\n' ' ' < "$dir/$key-b") |" \
-		"$(fmt "$a" 2) | $(fmt "$b" 2) | **$r** |"
+		"$(fmt "$a" 2) | $(fmt "$b" 2) | **$r** | $(ratio_interval "$dir/$key-a" "$dir/$key-b") |"
+}
+
+# ratio_interval FILE_A FILE_B: the 5th and 95th percentiles of the ratio
+# of medians over 2000 resamplings (with replacement) of each side's
+# rounds, a fixed seed: how far the rounds' spread lets the ratio move.
+ratio_interval() {
+	python3 - "$1" "$2" <<'PY'
+import random, statistics, sys
+a, b = ([float(x) for x in open(f).read().split()] for f in sys.argv[1:3])
+rng = random.Random(1)
+rs = sorted(statistics.median(rng.choices(a, k=len(a))) /
+            statistics.median(rng.choices(b, k=len(b))) for _ in range(2000))
+print("%.3f to %.3f" % (rs[100], rs[1899]))
+PY
 }
 
 # Debian's stock UML kernel, and stock_linux DIR: a wrapper in DIR that
