@@ -21,7 +21,9 @@
  * system call (PTRACE_SYSEMU), the tracer waits for it, reads and writes
  * its registers (PTRACE_GETREGS, PTRACE_SETREGS: the call's result) and
  * resumes it. Both CPUs the same: the one-CPU floor; different: the
- * cross-CPU wake-up that an unpinned guest pays.
+ * cross-CPU wake-up that an unpinned guest pays. A CPU of -1 leaves the
+ * affinity as inherited (pinned by taskset where the floor runs under a
+ * seccomp filter that refuses sched_setaffinity).
  */
 
 static void die(const char *what)
@@ -34,6 +36,8 @@ static void pin(int cpu)
 {
 	cpu_set_t set;
 
+	if (cpu < 0)
+		return;
 	CPU_ZERO(&set);
 	CPU_SET(cpu, &set);
 	if (sched_setaffinity(0, sizeof(set), &set) < 0)
