@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "dc_config.h"
+#include "random_text.h"
 #include "suites.h"
 
 static struct dc_config cfg;
@@ -244,14 +245,9 @@ START_TEST(hostile_text)
 	char text[600];
 	unsigned int seed = 12345;
 	int round;
-	size_t i;
 
 	for (round = 0; round < 20000; round++) {
-		size_t n = (size_t)(rand_r(&seed) % (sizeof(text) - 1));
-
-		for (i = 0; i < n; i++)
-			text[i] = alphabet[rand_r(&seed) % (sizeof(alphabet) - 1)];
-		text[n] = '\0';
+		random_text(text, sizeof(text), alphabet, &seed);
 		err[0] = '\0';
 		if (dc_config_parse(&cfg, text, err, sizeof(err)) != 0)
 			ck_assert_uint_gt(strlen(err), 0);

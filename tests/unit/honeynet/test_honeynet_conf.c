@@ -9,6 +9,7 @@
 
 #include "honeynet_conf.h"
 #include "lab_defs.h"
+#include "random_text.h"
 #include "suites.h"
 
 static struct honeynet_conf conf;
@@ -438,14 +439,9 @@ START_TEST(hostile_text)
 	char text[600];
 	unsigned int seed = 4242;
 	int round;
-	size_t i;
 
 	for (round = 0; round < 20000; round++) {
-		size_t n = (size_t)(rand_r(&seed) % (sizeof(text) - 1));
-
-		for (i = 0; i < n; i++)
-			text[i] = alphabet[rand_r(&seed) % (sizeof(alphabet) - 1)];
-		text[n] = '\0';
+		random_text(text, sizeof(text), alphabet, &seed);
 		if (parse(text) != 0)
 			ck_assert_uint_gt(strlen(err), 0);
 	}
