@@ -33,65 +33,27 @@ FLOOR_ROUNDS=${FLOOR_ROUNDS:-30}
 FLOOR_CALLS=${FLOOR_CALLS:-30000}
 PARTS="plain cgroup namespaces seccomp all"
 cpu=$(($(nproc) - 1))
-gcc -O2 -Wall -Wextra -Werror -o "$w/ptrace_floor" "$TOP/tests/bench/ptrace_floor.c" ||
-	die "cannot build tests/bench/ptrace_floor.c"
-gcc -std=c11 -O2 -D_GNU_SOURCE -Wall -Wextra -Werror -I "$TOP/hostd/guest" -o "$w/seccomp_run" \
-	"$TOP/tests/bench/seccomp_run.c" "$TOP/hostd/guest/jail_seccomp.c" -lseccomp ||
-	die "cannot build tests/bench/seccomp_run.c"
-
-# bench_cgroup: a cgroup two levels down as hostd makes each run's
-# (honeynet/RUN), with the same kinds of limit (memory, pids, a CPU quota;
-# the freezer on v1); prints the cgroup.procs files a process joins.
-BENCH_CG=honeynet-bench/floor
-bench_cgroup() {
-	local c d
-	if [ -e /sys/fs/cgroup/cgroup.controllers ]; then
-		d=/sys/fs/cgroup/$BENCH_CG
-		if ! { mkdir -p "$d" &&
-			echo "+memory +pids +cpu" > /sys/fs/cgroup/cgroup.subtree_control &&
-			echo "+memory +pids +cpu" > "${d%/*}/cgroup.subtree_control" &&
-			echo $((512 << 20)) > "$d/memory.max" && echo 512 > "$d/pids.max" &&
-			echo "100000 100000" > "$d/cpu.max"; }; then
-			die "cannot make the cgroup $d"
-		fi
-		echo "$d/cgroup.procs"
-		return
-	fi
-	for c in cpu memory pids freezer; do
-		mkdir -p "/sys/fs/cgroup/$c/$BENCH_CG" || die "cannot make the $c cgroup $BENCH_CG"
-		echo "/sys/fs/cgroup/$c/$BENCH_CG/cgroup.procs"
-	done
-	d=/sys/fs/cgroup
-	if ! { echo $((512 << 20)) > "$d/memory/$BENCH_CG/memory.limit_in_bytes" &&
-		echo 512 > "$d/pids/$BENCH_CG/pids.max" &&
-		echo 100000 > "$d/cpu/$BENCH_CG/cpu.cfs_period_us" &&
-		echo 100000 > "$d/cpu/$BENCH_CG/cpu.cfs_quota_us"; }; then
-		die "cannot limit the cgroup $BENCH_CG"
-	fi
-}
-bench_cgroup_remove() {
-	local d
-	for d in "/sys/fs/cgroup/$BENCH_CG" /sys/fs/cgroup/*/"$BENCH_CG"; do
-		[ -d "$d" ] && rmdir "$d" "${d%/*}"
-	done
-	return 0
-}
+build_floor "$w"
+gcc -std=c11 -O2 -D_GNU_SOURCE -Wall -Wextra -Werror -I "$TOP/hostd" -I "$TOP/hostd/guest" \
+	-I "$TOP/common" -o "$w/jail_part" "$TOP/tests/bench/jail_part.c" \
+	"$TOP/hostd/guest/cgroup.c" "$TOP/hostd/guest/jail_seccomp.c" \
+	"$TOP/common/report.c" "$TOP/common/write_all.c" -lseccomp ||
+	die "cannot build tests/bench/jail_part.c"
 
 # floor_in PART: one floor figure (µs a round trip) under PART. The
 # floor runs under sh, not as the new pid namespace's init, as the guest
-# kernel runs under the jail's init; sh passes its status on.
+# kernel runs under the jail's init; sh passes its status on. Each part is
+# made by hostd's own code (tests/bench/jail_part.c) or, for the
+# namespaces, by unshare with the jail's set.
 floor_in() {
-	local join='' ns='' sec=''
-	case $1 in cgroup|all) join=$procs ;; esac
+	local cg='' ns='' sec=''
+	case $1 in cgroup|all) cg="$w/jail_part cgroup" ;; esac
 	case $1 in namespaces|all) ns="unshare --user --map-root-user --pid --fork --mount --ipc --uts" ;; esac
-	case $1 in seccomp|all) sec=$w/seccomp_run ;; esac
-	# shellcheck disable=SC2086 # the words of $ns are unshare's arguments
-	bash -c 'for f in $1; do echo $$ > "$f" || exit 1; done; shift; exec "$@"' floor "$join" \
-		$ns sh -c "taskset -c $cpu $sec $w/ptrace_floor $FLOOR_CALLS -1 -1; exit \$?"
+	case $1 in seccomp|all) sec="$w/jail_part seccomp" ;; esac
+	# shellcheck disable=SC2086 # the words are commands and their arguments
+	$cg $ns sh -c "taskset -c $cpu $sec $w/ptrace_floor $FLOOR_CALLS -1 -1; exit \$?"
 }
 
-trap bench_cgroup_remove EXIT
-procs=$(bench_cgroup | tr '\n' ' ')
 say "the jail's parts on the ptrace floor, $FLOOR_ROUNDS rounds"
 # shellcheck disable=SC2086 # the parts are words
 set -- $PARTS
@@ -101,8 +63,6 @@ for _ in $(seq "$FLOOR_ROUNDS"); do
 	done
 	set -- "${@:2}" "$1"	# the next round starts with the next part
 done
-bench_cgroup_remove
-trap - EXIT
 
 verdicts=
 {
@@ -147,11 +107,10 @@ Where the cost goes: the bare round trip that every guest system call
 makes (tests/bench/ptrace_floor.c as in section 9, PTRACE_GETREGS,
 PTRACE_SETREGS, PTRACE_SYSEMU and waitpid between two processes on CPU
 $cpu, $FLOOR_CALLS round trips a figure) run plain and under each part of
-the jail: a cgroup as hostd makes each run's (two levels down, a memory
-and pids limit and a 100 % CPU quota; the freezer on v1), \`unshare --user
---map-root-user --pid --fork --mount --ipc --uts\`, the jail's seccomp
-allow-list (tests/bench/seccomp_run.c loads hostd/guest/jail_seccomp.c),
-and all three. $FLOOR_ROUNDS rounds, each part in turn, each round starting
+the jail: a run's cgroup with hostd's default limits (tests/bench/jail_part.c
+calls hostd's cgroup_create), \`unshare --user --map-root-user --pid
+--fork --mount --ipc --uts\`, the jail's seccomp allow-list (jail_part.c
+calls hostd's jail_seccomp_load), and all three. $FLOOR_ROUNDS rounds, each part in turn, each round starting
 with the next. Ratio: the part's median over plain's; interval as above.
 
 | the round trip under | median (µs) | over plain | 90 % interval |
@@ -168,9 +127,8 @@ echo "| nothing (plain) | $(fmt "$plain" 2) | | |"
 cat <<MD
 
 A guest system call is such round trips and little else (section 9's
-host work: three ptrace calls and a wait4 each), so the jail's cost on
-one is what it adds to each round trip: the whole jail costs the bare
-round trip $(ratio "$(median < "$w/floor-all")" "$plain"), and the guest's system call $(ratio "$(median < "$w/sys-a")" "$(median < "$w/sys-b")") (the table above).
+host work: three ptrace calls and a wait4 each). The whole jail costs
+the bare round trip $(ratio "$(median < "$w/floor-all")" "$plain"), and the guest's system call $(ratio "$(median < "$w/sys-a")" "$(median < "$w/sys-b")") (the table above).
 MD
 } > "$WORK/md/70-jail.md"
 say "jail cost: $(grep -E '^\| (lab up|guest|ssh)' "$WORK/md/70-jail.md" | tr '\n' ' ')"

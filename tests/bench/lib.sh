@@ -145,6 +145,12 @@ guest_ns() {
 	attacker "s=\$(date +%s%N); $1; e=\$(date +%s%N); echo \$((e - s))"
 }
 
+# build_floor DIR: DIR/ptrace_floor from tests/bench/ptrace_floor.c.
+build_floor() {
+	gcc -O2 -Wall -Wextra -Werror -o "$1/ptrace_floor" "$TOP/tests/bench/ptrace_floor.c" ||
+		die "cannot build tests/bench/ptrace_floor.c"
+}
+
 # ab_row DIR WHAT KEY TARGET: a table row of lab_ab's KEY, A and B each
 # round, their medians, A/B and its 90 % interval (ratio_interval);
 # TARGET (a bc expression of r, or "") adds "WHAT: met." or "missed." to

@@ -27,8 +27,7 @@ mkdir -p "$w"
 cpus=$(nproc)
 last=$((cpus - 1))
 
-gcc -O2 -Wall -Wextra -Werror -o "$w/ptrace_floor" "$TOP/tests/bench/ptrace_floor.c" ||
-	die "cannot build tests/bench/ptrace_floor.c"
+build_floor "$w"
 floor() { for i in $(seq 5); do "$w/ptrace_floor" 20000 "$1" "$2"; done | median; }
 say "ptrace floor"
 floor_one=$(floor "$last" "$last")
