@@ -5,12 +5,11 @@
 
 #include "random_text.h"
 
-size_t random_text(char *text, size_t cap, const char *alphabet, unsigned int *seed)
+void random_text(char *text, size_t cap, const char *alphabet, unsigned int *seed)
 {
 	size_t n = (size_t)rand_r(seed) % cap, k = strlen(alphabet), i;
 
 	for (i = 0; i < n; i++)
 		text[i] = alphabet[(size_t)rand_r(seed) % k];
 	text[n] = '\0';
-	return n;
 }

@@ -8,8 +8,8 @@
 /*
  * Fills TEXT (CAP bytes, CAP > 0) with a random number of characters, fewer
  * than CAP, each drawn from ALPHABET (not empty), and a final NUL; SEED is
- * rand_r's, so a test repeats itself. Returns the length.
+ * rand_r's, so a test repeats itself.
  */
-size_t random_text(char *text, size_t cap, const char *alphabet, unsigned int *seed);
+void random_text(char *text, size_t cap, const char *alphabet, unsigned int *seed);
 
 #endif
