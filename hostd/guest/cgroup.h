@@ -24,7 +24,7 @@ struct cgroup {
 };
 
 /*
- * Makes ROOT/<controller>/honeynet/NAME (v1) or ROOT/honeynet/NAME (v2) with
+ * Makes ROOT/<controller>/honeynet-NAME (v1) or ROOT/honeynet-NAME (v2) with
  * the limits set, and opens the freeze and kill handles. ROOT is
  * /sys/fs/cgroup except in unit tests. v2 is chosen when ROOT has
  * cgroup.controllers listing memory, pids and cpu. Returns 0, or -1 after

@@ -29,13 +29,9 @@ for l in open(sys.argv[1]):
 check "guest.start names a live jail init ($init) and a cgroup ($cg)" \
 	bash -c '[[ "$0" =~ ^[0-9]+$ ]] && kill -0 "$0" && [ -d "$1" ]' "$init" "$cg"
 # v1 (this machine's kind): one directory per controller; v2: one for all.
-if [ -e "$cg/cgroup.events" ] && [ -e "$cg/memory.max" ]; then
-	mem_limit=$cg/memory.max pids_dir=$cg
-else
-	name=${cg##*/}
-	mem_limit=/sys/fs/cgroup/memory/honeynet/$name/memory.limit_in_bytes
-	pids_dir=/sys/fs/cgroup/pids/honeynet/$name
-fi
+if [ -e "$cg/memory.max" ]; then mem_limit=$cg/memory.max
+else mem_limit=$(cg_dir "$cg" memory)/memory.limit_in_bytes; fi
+pids_dir=$(cg_dir "$cg" pids)
 procs=$(cat "$pids_dir/cgroup.procs")
 n=$(wc -w <<<"$procs")
 check "the guest's host processes are in its cgroup: $n (init, kernel, helpers, address spaces)" \
@@ -58,7 +54,7 @@ want_root="dev disk image lib64 linux persona proc tmp uml usr"
 # processes come and go; one that exits during its checks (its namespaces
 # and root already gone) or whose PID is reused is not judged.
 live() {
-	grep -q ":/honeynet/${cg##*/}\$" "/proc/$1/cgroup" 2>/dev/null &&
+	grep -q ":/${cg##*/}\$" "/proc/$1/cgroup" 2>/dev/null &&
 		[[ "$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null)" =~ ^[RSDtT]$ ]]
 }
 # meta.json names the guest's one host CPU (hostd --cpu's default: the last).

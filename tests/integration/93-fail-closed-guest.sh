@@ -49,7 +49,7 @@ for e in map(json.loads, open(sys.argv[1])):
 		check "the guest's cgroup is frozen (v2 cgroup.events)" grep -qx 'frozen 1' "$cg/cgroup.events"
 		procs=$(cat "$cg/cgroup.procs")
 	else
-		fz=/sys/fs/cgroup/freezer/honeynet/${cg##*/}
+		fz=$(cg_dir "$cg" freezer)
 		check "the guest's cgroup is frozen (v1 freezer.state FROZEN)" \
 			grep -qx FROZEN "$fz/freezer.state"
 		procs=$(cat "$fz/cgroup.procs")

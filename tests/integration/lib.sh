@@ -180,6 +180,13 @@ gone() {
 	return 1
 }
 
+# cg_dir CG CONTROLLER: where CONTROLLER's files are for the cgroup that
+# guest.start names (CG): CG itself on cgroup v2, the same name under the
+# controller's own mount on v1 (this machine's kind).
+cg_dir() {
+	if [ -e "$1/cgroup.events" ]; then echo "$1"; else echo "/sys/fs/cgroup/$2/${1##*/}"; fi
+}
+
 # guest_pid RUN: the pid of RUN/events.jsonl's guest.start, waiting up to 5 s for it.
 guest_pid() {
 	local i

@@ -66,6 +66,17 @@ static void v2_files(const char *d)
 	}
 }
 
+/* An empty directory last changed ten minutes ago: past the sweep's age. */
+static void old_dir(const char *rel)
+{
+	const struct timeval then[2] = { { time(NULL) - 600, 0 }, { time(NULL) - 600, 0 } };
+	char path[512];
+
+	dir(rel);
+	snprintf(path, sizeof(path), "%s/%s", root, rel);
+	ck_assert_int_eq(utimes(path, then), 0);
+}
+
 static void rm_root(void)
 {
 	char cmd[128];
@@ -84,21 +95,18 @@ START_TEST(v2_limits_and_handles)
 	ck_assert_ptr_nonnull(mkdtemp(root));
 	put("cgroup.controllers", "cpuset cpu io memory hugetlb pids rdma misc\n");
 	put("cgroup.subtree_control", "");
-	dir("honeynet");
-	put("honeynet/cgroup.subtree_control", "");
-	v2_files("honeynet/run1");
+	v2_files("honeynet-run1");
 	ck_assert_int_eq(cgroup_create(&cg, root, "run1", &lim), 0);
 	ck_assert_int_eq(cg.v2, 1);
 	ck_assert_int_eq(cg.ndirs, 1);
 	ck_assert_str_eq(get("cgroup.subtree_control"), "+memory +pids +cpu");
-	ck_assert_str_eq(get("honeynet/cgroup.subtree_control"), "+memory +pids +cpu");
-	ck_assert_str_eq(get("honeynet/run1/memory.max"), "536870912");
-	ck_assert_str_eq(get("honeynet/run1/pids.max"), "300");
-	ck_assert_str_eq(get("honeynet/run1/cpu.max"), "50000 100000");
+	ck_assert_str_eq(get("honeynet-run1/memory.max"), "536870912");
+	ck_assert_str_eq(get("honeynet-run1/pids.max"), "300");
+	ck_assert_str_eq(get("honeynet-run1/cpu.max"), "50000 100000");
 	ck_assert_int_eq(cgroup_freeze(&cg, 1), 0);
-	ck_assert_str_eq(get("honeynet/run1/cgroup.freeze"), "1");
+	ck_assert_str_eq(get("honeynet-run1/cgroup.freeze"), "1");
 	ck_assert_int_eq(cgroup_kill(&cg), 0);
-	ck_assert_str_eq(get("honeynet/run1/cgroup.kill"), "1");
+	ck_assert_str_eq(get("honeynet-run1/cgroup.kill"), "1");
 	ck_assert_int_eq(cgroup_empty(&cg), 1);
 	cgroup_close(&cg, 0);
 	rm_root();
@@ -120,39 +128,38 @@ START_TEST(v1_limits_and_handles)
 	put("cgroup.controllers", "");
 	for (i = 0; i < 4; i++) {
 		dir(ctl[i]);
-		snprintf(rel, sizeof(rel), "%s/honeynet", ctl[i]);
-		dir(rel);
-		snprintf(rel, sizeof(rel), "%s/honeynet/run1", ctl[i]);
+		snprintf(rel, sizeof(rel), "%s/honeynet-run1", ctl[i]);
 		dir(rel);
 		for (k = 0; k < sizeof(files) / sizeof(files[0]); k++) {
-			snprintf(rel, sizeof(rel), "%s/honeynet/run1/%s", ctl[i], files[k]);
+			snprintf(rel, sizeof(rel), "%s/honeynet-run1/%s", ctl[i], files[k]);
 			put(rel, "");
 		}
 	}
 	/* A stale run's empty cgroup is swept; one another hostd made a moment
-	 * ago and has not joined yet stays; the new one is made beside them. */
-	dir("pids/honeynet/old");
-	snprintf(rel, sizeof(rel), "%s/pids/honeynet/old", root);
-	ck_assert_int_eq(utimes(rel, (const struct timeval[2]){ { time(NULL) - 600, 0 },
-								 { time(NULL) - 600, 0 } }), 0);
-	dir("pids/honeynet/starting");
+	 * ago and has not joined yet stays, and so does an old one not ours;
+	 * the new one is made beside them. */
+	old_dir("pids/honeynet-old");
+	old_dir("pids/system.slice");
+	dir("pids/honeynet-starting");
 	ck_assert_int_eq(cgroup_create(&cg, root, "run1", &lim), 0);
-	snprintf(rel, sizeof(rel), "%s/pids/honeynet/starting", root);
+	snprintf(rel, sizeof(rel), "%s/pids/honeynet-starting", root);
+	ck_assert_int_eq(access(rel, F_OK), 0);
+	snprintf(rel, sizeof(rel), "%s/pids/system.slice", root);
 	ck_assert_int_eq(access(rel, F_OK), 0);
 	ck_assert_int_eq(cg.v2, 0);
 	ck_assert_int_eq(cg.ndirs, 4);
 	ck_assert_int_eq(cg.kill_fd, -1);
-	snprintf(rel, sizeof(rel), "%s/pids/honeynet/old", root);
+	snprintf(rel, sizeof(rel), "%s/pids/honeynet-old", root);
 	ck_assert_int_eq(access(rel, F_OK), -1);
-	ck_assert_str_eq(get("memory/honeynet/run1/memory.limit_in_bytes"), "536870912");
-	ck_assert_str_eq(get("pids/honeynet/run1/pids.max"), "300");
-	ck_assert_str_eq(get("cpu/honeynet/run1/cpu.cfs_period_us"), "100000");
-	ck_assert_str_eq(get("cpu/honeynet/run1/cpu.cfs_quota_us"), "50000");
+	ck_assert_str_eq(get("memory/honeynet-run1/memory.limit_in_bytes"), "536870912");
+	ck_assert_str_eq(get("pids/honeynet-run1/pids.max"), "300");
+	ck_assert_str_eq(get("cpu/honeynet-run1/cpu.cfs_period_us"), "100000");
+	ck_assert_str_eq(get("cpu/honeynet-run1/cpu.cfs_quota_us"), "50000");
 	ck_assert_int_eq(cgroup_freeze(&cg, 1), 0);
-	ck_assert_str_eq(get("freezer/honeynet/run1/freezer.state"), "FROZEN");
+	ck_assert_str_eq(get("freezer/honeynet-run1/freezer.state"), "FROZEN");
 	/* v1's kill: freeze, kill each listed task (none here), thaw. */
 	ck_assert_int_eq(cgroup_kill(&cg), 0);
-	ck_assert_str_eq(get("freezer/honeynet/run1/freezer.state"), "THAWED");
+	ck_assert_str_eq(get("freezer/honeynet-run1/freezer.state"), "THAWED");
 	cgroup_close(&cg, 0);
 	rm_root();
 }
@@ -166,8 +173,6 @@ START_TEST(missing_controller_file_fails)
 	ck_assert_ptr_nonnull(mkdtemp(root));
 	put("cgroup.controllers", "memory pids cpu\n");
 	put("cgroup.subtree_control", "");
-	dir("honeynet");
-	put("honeynet/cgroup.subtree_control", "");
 	/* No memory.max: a kernel without the memory controller. */
 	ck_assert_int_eq(cgroup_create(&cg, root, "run1", &lim), -1);
 	ck_assert_int_eq(cg.freeze_fd, -1);
