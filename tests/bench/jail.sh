@@ -36,8 +36,8 @@ cpu=$(($(nproc) - 1))
 build_floor "$w"
 gcc -std=c11 -O2 -D_GNU_SOURCE -Wall -Wextra -Werror -I "$TOP/hostd" -I "$TOP/hostd/guest" \
 	-I "$TOP/common" -o "$w/jail_part" "$TOP/tests/bench/jail_part.c" \
-	"$TOP/hostd/guest/cgroup.c" "$TOP/hostd/guest/jail_seccomp.c" \
-	"$TOP/common/report.c" "$TOP/common/write_all.c" -lseccomp ||
+	"$TOP/hostd/guest/cgroup.c" "$TOP/hostd/guest/jail_opts.c" "$TOP/hostd/guest/jail_seccomp.c" \
+	"$TOP/common/parse_uint.c" "$TOP/common/report.c" "$TOP/common/write_all.c" -lseccomp ||
 	die "cannot build tests/bench/jail_part.c"
 
 # floor_in PART: one floor figure (µs a round trip) under PART. The

@@ -8,33 +8,35 @@
 #include <unistd.h>
 
 #include "cgroup.h"
-#include "hostd.h"
+#include "jail_opts.h"
 #include "jail_seccomp.h"
 #include "report.h"
 
 /*
  * Usage: jail_part cgroup|seccomp PROGRAM [ARG...]
- * cgroup: a run's cgroup as hostd makes it (cgroup_create, hostd's default
- * limits for a guest of its default memory), PROGRAM in it, the cgroup
+ * cgroup: a run's cgroup as hostd makes it (cgroup_create, with the limits
+ * jail_derive_limits gives a guest of the default memory), PROGRAM in it, the cgroup
  * removed after; exits with PROGRAM's status. seccomp: the jail's filter
  * (jail_seccomp_load), then PROGRAM.
  */
 
 static int in_cgroup(char **argv)
 {
-	const struct cg_limits lim = {
-		.mem_bytes = (uint64_t)(HOSTD_GUEST_MEM_MB + HOSTD_JAIL_TMP_EXTRA_MB +
-					HOSTD_JAIL_MEM_EXTRA_MB) << 20,
-		.pids = HOSTD_JAIL_PIDS,
-		.cpu_pct = HOSTD_JAIL_CPU_PCT,
-	};
+	char *const kargv[] = { "linux", NULL };
+	char name[64], why[320];
 	struct cgroup cg;
-	char name[64];
+	struct jail j;
 	int st, r = 1;
 	pid_t pid;
 
+	/* hostd's own derivation: a kernel without mem= gets the default guest's limits. */
+	jail_opts_init(&j);
+	if (jail_derive_limits(&j, kargv, 0, why, sizeof(why)) < 0) {
+		report("%s", why);
+		return 1;
+	}
 	snprintf(name, sizeof(name), "bench-%ld", (long)getpid());
-	if (cgroup_create(&cg, "/sys/fs/cgroup", name, &lim) < 0)
+	if (cgroup_create(&cg, "/sys/fs/cgroup", name, &j.lim) < 0)
 		return 1;
 	pid = fork();
 	if (pid == 0) {
