@@ -36,12 +36,12 @@ each side first in every other round, measured as in section 7: lab up to sshd (
 call (µs, dd of $CALLS 1-byte blocks), one guest fork+exec (ms, $EXECS
 /bin/true from sh), each the median of $REPS runs in the round's boot, and
 \`ssh root@203.0.113.10 true\` after a first login (s).
-The ratio is the medians', pinned over not: below 1 the pinned guest is
-faster; its interval as in section 7. The default is pinned only while it wins (ratio below 1) on the
-system call and fork+exec.
+The ratios are as in section 7, pinned over not: below 1 the pinned guest
+is faster. The default is pinned only while it wins (the round-by-round
+ratio below 1) on the system call and fork+exec.
 
-| what | one CPU, each round | --cpu any, each round | one CPU (median) | any (median) | ratio | 90 % interval |
-| --- | --- | --- | --- | --- | --- | --- |
+| what | one CPU, each round | --cpu any, each round | one CPU (median) | any (median) | ratio of the medians | one CPU / any, round by round (median) | 90 % interval |
+| --- | --- | --- | --- | --- | --- | --- | --- |
 MD
 ab_row "$w" "lab up to sshd (s)" up ""
 ab_row "$w" "guest system call (µs)" sys "r < 1"

@@ -151,34 +151,40 @@ build_floor() {
 		die "cannot build tests/bench/ptrace_floor.c"
 }
 
-# ab_row DIR WHAT KEY TARGET: a table row of lab_ab's KEY, A and B each
-# round, their medians, A/B and its 90 % interval (ratio_interval);
-# TARGET (a bc expression of r, or "") adds "WHAT: met." or "missed." to
+# ab_row DIR WHAT KEY TARGET: a table row of lab_ab's KEY: A and B each
+# round, their medians and the ratio of those medians, then A/B round by
+# round (paired) with its 90 % interval. TARGET (a bc expression of r, or
+# "") is judged on the paired ratio and adds "WHAT: met." or "missed." to
 # $verdicts.
 ab_row() {
-	local dir=$1 what=$2 key=$3 target=$4 a b r
+	local dir=$1 what=$2 key=$3 target=$4 a b p r
 	a=$(median < "$dir/$key-a")
 	b=$(median < "$dir/$key-b")
-	r=$(ratio "$a" "$b")
+	read -r p lo hi < <(paired "$dir/$key-a" "$dir/$key-b") || die "$dir/$key: no paired ratio"
 	if [ -n "$target" ]; then
-		[ "$(echo "r = $r; $target" | bc)" -eq 1 ] && verdicts+="$what: met. " ||
+		[ "$(echo "r = $p; $target" | bc)" -eq 1 ] && verdicts+="$what: met. " ||
 			verdicts+="$what: **missed**. "
 	fi
 	echo "| $what | $(tr '\n' ' ' < "$dir/$key-a") | $(tr '\n' ' ' < "$dir/$key-b") |" \
-		"$(fmt "$a" 2) | $(fmt "$b" 2) | **$r** | $(ratio_interval "$dir/$key-a" "$dir/$key-b") |"
+		"$(fmt "$a" 2) | $(fmt "$b" 2) | $(ratio "$a" "$b") | **$p** | $lo to $hi |"
 }
 
-# ratio_interval FILE_A FILE_B: the 5th and 95th percentiles of the ratio
-# of medians over 2000 resamplings (with replacement) of each side's
-# rounds, a fixed seed: how far the rounds' spread lets the ratio move.
-ratio_interval() {
+# paired FILE_A FILE_B: "MEDIAN LO HI" of the ratios line by line (line i
+# of each is the same round, measured minutes apart): their median, and the
+# 5th and 95th percentiles of that median over 2000 resamplings of the
+# rounds (with replacement, a fixed seed). Pairing cancels what this
+# shared machine's load does to both sides of a round alike, which the
+# ratio of the two sides' medians keeps.
+paired() {
 	python3 - "$1" "$2" <<'PY'
 import random, statistics, sys
 a, b = ([float(x) for x in open(f).read().split()] for f in sys.argv[1:3])
+if len(a) != len(b) or not a:
+    sys.exit("paired: %s and %s differ in rounds (%d, %d)" % (sys.argv[1], sys.argv[2], len(a), len(b)))
+r = [x / y for x, y in zip(a, b)]
 rng = random.Random(1)
-rs = sorted(statistics.median(rng.choices(a, k=len(a))) /
-            statistics.median(rng.choices(b, k=len(b))) for _ in range(2000))
-print("%.3f to %.3f" % (rs[100], rs[1899]))
+rs = sorted(statistics.median(rng.choices(r, k=len(r))) for _ in range(2000))
+print("%.3f %.3f %.3f" % (statistics.median(r), rs[100], rs[1899]))
 PY
 }
 
