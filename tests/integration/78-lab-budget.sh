@@ -109,11 +109,11 @@ cg=$(python3 -c 'import json, sys
 for e in map(json.loads, open(sys.argv[1])):
     if e["type"] == "guest.start": print(e["cgroup"]); break' "$run/events.jsonl")
 frozen() {
-	if [ -e "$cg/cgroup.events" ]; then grep -qx 'frozen 1' "$cg/cgroup.events"
+	if cg_v2 "$cg"; then grep -qx 'frozen 1' "$cg/cgroup.events"
 	else grep -qx FROZEN "$(cg_dir "$cg" freezer)/freezer.state"; fi
 }
 check "the guest is frozen (its cgroup's freezer; the jail's init $gp alive)" \
-	bash -c "$(declare -f frozen cg_dir); cg='$cg'; frozen && kill -0 '$gp'"
+	bash -c "$(declare -f frozen cg_dir cg_v2); cg='$cg'; frozen && kill -0 '$gp'"
 size=$(du -s -B1 "$run" | cut -f1)	# allocated: disk.cow is sparse
 check "the run directory stopped near the budget: $size bytes (the dd wanted 160 MiB more)" \
 	[ "$size" -lt $((BUDGET + (32 << 20))) ]

@@ -29,8 +29,13 @@ for l in open(sys.argv[1]):
 check "guest.start names a live jail init ($init) and a cgroup ($cg)" \
 	bash -c '[[ "$0" =~ ^[0-9]+$ ]] && kill -0 "$0" && [ -d "$1" ]' "$init" "$cg"
 # v1 (this machine's kind): one directory per controller; v2: one for all.
-if [ -e "$cg/memory.max" ]; then mem_limit=$cg/memory.max
-else mem_limit=$(cg_dir "$cg" memory)/memory.limit_in_bytes; fi
+if cg_v2 "$cg"; then
+	mem_limit=$cg/memory.max
+	mem_peak=$cg/memory.peak
+else
+	mem_limit=$(cg_dir "$cg" memory)/memory.limit_in_bytes
+	mem_peak=${mem_limit%/*}/memory.max_usage_in_bytes
+fi
 pids_dir=$(cg_dir "$cg" pids)
 procs=$(cat "$pids_dir/cgroup.procs")
 n=$(wc -w <<<"$procs")
@@ -169,7 +174,7 @@ check "fork bomb: the archive records it (exec of /bin/echo $marker)" \
 # the host processes stay inside the cgroup's limit.
 attacker 'perl -e "my @a; while (1) { push @a, q(x) x (1 << 20) }"; echo hog-exit=$?' \
 	>"$work/hog.out" 2>&1
-used=$(cat "${mem_limit%/*}/memory.max_usage_in_bytes" 2>/dev/null || cat "${mem_limit%/*}/memory.peak")
+used=$(cat "$mem_peak")
 check "memory hog: it ended (killed in the guest): $(tr '\n' ' ' <"$work/hog.out")" \
 	grep -qE 'hog-exit=(137|1)' "$work/hog.out"
 check "memory hog: the cgroup's peak ($used) stayed within its limit ($mem)" \

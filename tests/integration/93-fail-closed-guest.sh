@@ -45,7 +45,7 @@ for e in map(json.loads, open(sys.argv[1])):
 	check "hostd names the file and the reason: $msg" \
 		grep -qE "^hostd: (archive|capture) $run/[^:]+: No space left on device; guest paused" <<<"$msg"
 	check "... once" [ "$(grep -c "guest paused" "$run/hostd.log")" -eq 1 ]
-	if [ -e "$cg/cgroup.freeze" ]; then
+	if cg_v2 "$cg"; then
 		check "the guest's cgroup is frozen (v2 cgroup.events)" grep -qx 'frozen 1' "$cg/cgroup.events"
 		procs=$(cat "$cg/cgroup.procs")
 	else

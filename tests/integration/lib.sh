@@ -180,11 +180,14 @@ gone() {
 	return 1
 }
 
-# cg_dir CG CONTROLLER: where CONTROLLER's files are for the cgroup that
-# guest.start names (CG): CG itself on cgroup v2, the same name under the
-# controller's own mount on v1 (this machine's kind).
+# cg_v2 CG: whether the cgroup that guest.start names (CG) is a v2 one
+# (one directory for every controller) rather than v1 (this machine's kind).
+cg_v2() { [ -e "$1/cgroup.events" ]; }
+
+# cg_dir CG CONTROLLER: where CONTROLLER's files are for CG: CG itself on
+# cgroup v2, the same name under the controller's own mount on v1.
 cg_dir() {
-	if [ -e "$1/cgroup.events" ]; then echo "$1"; else echo "/sys/fs/cgroup/$2/${1##*/}"; fi
+	if cg_v2 "$1"; then echo "$1"; else echo "/sys/fs/cgroup/$2/${1##*/}"; fi
 }
 
 # guest_pid RUN: the pid of RUN/events.jsonl's guest.start, waiting up to 5 s for it.
