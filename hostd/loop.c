@@ -120,9 +120,10 @@ static void suspend(struct run *r)
 	guest_pause(r->g);
 	r->suspended = 1;
 	record_release_reserve(r->rec);
-	report("%s; guest paused, nothing more is read. Free space, then stop hostd "
+	report("%s; %s, nothing more is read. Free space, then stop hostd "
 	       "(SIGTERM) to close the archive; what was written is kept",
-	       record_fail_msg(r->rec));
+	       record_fail_msg(r->rec),
+	       r->g->paused ? "guest paused" : "the guest could not be paused");
 	j = record_event(r->rec, "hostd.suspend");
 	jl_cstr(j, "what", record_fail_msg(r->rec));
 	jl_bool(j, "guest_paused", r->g->paused);

@@ -31,6 +31,9 @@
 static const char *const v1_ctl[CG_NCTL] = { "memory", "pids", "cpu", "freezer" };
 /* The CPU period both layouts use: quota = pct * period / 100. */
 #define CG_CPU_PERIOD_US 100000ULL
+/* How long the v1 pause waits for every task to be frozen: 1 s. */
+#define CG_FREEZE_TRIES 50
+#define CG_FREEZE_TICK_MS 20
 
 static int write_str(const char *dir, const char *file, const char *val)
 {
@@ -176,7 +179,8 @@ static int open_handles(struct cgroup *cg)
 {
 	const char *d = cg->dir[cg->v2 ? 0 : CG_FREEZER];
 
-	cg->freeze_fd = open_in(d, cg->v2 ? "cgroup.freeze" : "freezer.state", O_WRONLY);
+	/* v1's is read back too: the pause waits for FROZEN (v1_freeze). */
+	cg->freeze_fd = open_in(d, cg->v2 ? "cgroup.freeze" : "freezer.state", cg->v2 ? O_WRONLY : O_RDWR);
 	if (cg->freeze_fd < 0)
 		return fail("freeze handle", d);
 	cg->procs_fd = open_in(d, "cgroup.procs", O_RDONLY);
@@ -229,11 +233,39 @@ static int write_fd(int fd, const char *val)
 	return 0;
 }
 
+/*
+ * v1 freezes each task once, as FROZEN is written: one that enters a
+ * ptrace stop just then (a guest process trapping to the kernel) stays
+ * traced but not frozen, and the group reads FREEZING for good. Each
+ * write freezes such tasks, so write until the state reads FROZEN.
+ */
+static int v1_freeze(const struct cgroup *cg)
+{
+	const struct timespec tick = { 0, CG_FREEZE_TICK_MS * 1000000L };
+	char st[16];
+	ssize_t n;
+	int i;
+
+	for (i = 0; i < CG_FREEZE_TRIES; i++) {
+		if (write_fd(cg->freeze_fd, "FROZEN") < 0)
+			return -1;
+		n = pread(cg->freeze_fd, st, sizeof(st) - 1, 0);
+		if (n < 0)
+			return -1;
+		st[n] = '\0';
+		if (strcmp(st, "FROZEN\n") == 0 || strcmp(st, "FROZEN") == 0)
+			return 0;
+		nanosleep(&tick, NULL);
+	}
+	errno = EBUSY;
+	return -1;
+}
+
 int cgroup_freeze(const struct cgroup *cg, int frozen)
 {
 	if (cg->v2)
 		return write_fd(cg->freeze_fd, frozen ? "1" : "0");
-	return write_fd(cg->freeze_fd, frozen ? "FROZEN" : "THAWED");
+	return frozen ? v1_freeze(cg) : write_fd(cg->freeze_fd, "THAWED");
 }
 
 /* v1 has no cgroup.kill: every task listed, each killed while frozen so none can fork away. */
@@ -272,7 +304,8 @@ int cgroup_kill(const struct cgroup *cg)
 
 	if (cg->v2)
 		return write_fd(cg->kill_fd, "1");
-	if (cgroup_freeze(cg, 1) < 0)
+	/* One write stops forks; a traced task left unfrozen cannot fork, and the caller repeats. */
+	if (write_fd(cg->freeze_fd, "FROZEN") < 0)
 		return -1;
 	r = kill_each(cg);
 	/* SIGKILL is delivered once the tasks run again. */

@@ -36,7 +36,8 @@ int cgroup_create(struct cgroup *cg, const char *root, const char *name,
 /* In the child about to be jailed: moves the caller into every directory. 0 or -1 (errno). */
 int cgroup_join(const struct cgroup *cg);
 
-/* Freezes or thaws every task (the fail-closed pause). 0 or -1 (errno). */
+/* Freezes or thaws every task (the fail-closed pause). 0 or -1 (errno);
+ * on v1 a freeze waits up to 1 s for every task, else EBUSY. */
 int cgroup_freeze(const struct cgroup *cg, int frozen);
 
 /* Kills every task: cgroup.kill on v2; freeze, SIGKILL each, thaw on v1. 0 or -1 (errno). */

@@ -311,6 +311,9 @@ void guest_pause(struct guest *g)
 	if (g->jail->on ? cgroup_freeze(&g->jail->cg, 1) == 0 :
 	    g->guard > 0 && write(g->guard_fd, &b, 1) == 1)
 		g->paused = 1;
+	else if (g->jail->on)
+		report_errno("guest: freeze cgroup %s",
+			     g->jail->cg.dir[g->jail->cg.v2 ? 0 : CG_FREEZER]);
 }
 
 /* Every process of the guest: through the guard, or (before it runs, hostd still root) directly. */

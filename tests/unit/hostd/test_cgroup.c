@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Unit tests: the jail's cgroup on fake v1 and v2 trees: directories, limits, freeze, kill handles. */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -160,6 +161,13 @@ START_TEST(v1_limits_and_handles)
 	/* v1's kill: freeze, kill each listed task (none here), thaw. */
 	ck_assert_int_eq(cgroup_kill(&cg), 0);
 	ck_assert_str_eq(get("freezer/honeynet-run1/freezer.state"), "THAWED");
+	/* A group that never reads FROZEN (a task the freezer cannot stop): the
+	 * pause says so after its wait; the kill, which needs no FROZEN, goes on. */
+	put("freezer/honeynet-run1/freezer.state", "FREEZING\n");
+	errno = 0;
+	ck_assert_int_eq(cgroup_freeze(&cg, 1), -1);
+	ck_assert_int_eq(errno, EBUSY);
+	ck_assert_int_eq(cgroup_kill(&cg), 0);
 	cgroup_close(&cg, 0);
 	rm_root();
 }
