@@ -175,9 +175,14 @@ static int set_limits(const struct cgroup *cg, const struct cg_limits *lim)
 }
 
 /* The handles hostd and the guard use after they gave up root. */
+const char *cgroup_freeze_dir(const struct cgroup *cg)
+{
+	return cg->dir[cg->v2 ? 0 : CG_FREEZER];
+}
+
 static int open_handles(struct cgroup *cg)
 {
-	const char *d = cg->dir[cg->v2 ? 0 : CG_FREEZER];
+	const char *d = cgroup_freeze_dir(cg);
 
 	/* v1's is read back too: the pause waits for FROZEN (v1_freeze). */
 	cg->freeze_fd = open_in(d, cg->v2 ? "cgroup.freeze" : "freezer.state", cg->v2 ? O_WRONLY : O_RDWR);
@@ -253,7 +258,8 @@ static int v1_freeze(const struct cgroup *cg)
 		if (n < 0)
 			return -1;
 		st[n] = '\0';
-		if (strcmp(st, "FROZEN\n") == 0 || strcmp(st, "FROZEN") == 0)
+		st[strcspn(st, "\n")] = '\0';
+		if (strcmp(st, "FROZEN") == 0)
 			return 0;
 		nanosleep(&tick, NULL);
 	}

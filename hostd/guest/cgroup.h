@@ -36,6 +36,9 @@ int cgroup_create(struct cgroup *cg, const char *root, const char *name,
 /* In the child about to be jailed: moves the caller into every directory. 0 or -1 (errno). */
 int cgroup_join(const struct cgroup *cg);
 
+/* The directory of the freeze handle: the group's on v2, the freezer's on v1. */
+const char *cgroup_freeze_dir(const struct cgroup *cg);
+
 /* Freezes or thaws every task (the fail-closed pause). 0 or -1 (errno);
  * on v1 a freeze waits up to 1 s for every task, else EBUSY. */
 int cgroup_freeze(const struct cgroup *cg, int frozen);

@@ -312,8 +312,7 @@ void guest_pause(struct guest *g)
 	    g->guard > 0 && write(g->guard_fd, &b, 1) == 1)
 		g->paused = 1;
 	else if (g->jail->on)
-		report_errno("guest: freeze cgroup %s",
-			     g->jail->cg.dir[g->jail->cg.v2 ? 0 : CG_FREEZER]);
+		report_errno("guest: freeze cgroup %s", cgroup_freeze_dir(&g->jail->cg));
 }
 
 /* Every process of the guest: through the guard, or (before it runs, hostd still root) directly. */

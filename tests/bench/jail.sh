@@ -126,13 +126,14 @@ for part in $PARTS; do
 	[ "$part" = plain ] && continue
 	read -r p lo hi < <(paired "$w/floor-$part" "$w/floor-plain") || die "no floor ratio for $part"
 	echo "| $part | $(fmt "$(median < "$w/floor-$part")" 2) | **$p** | $lo to $hi |"
+	if [ "$part" = all ]; then floor_all=$p; fi
 done
 echo "| nothing (plain) | $(fmt "$(median < "$w/floor-plain")" 2) | | |"
 cat <<MD
 
 A guest system call is such round trips and little else (section 9's
 host work: three ptrace calls and a wait4 each). The whole jail costs
-the bare round trip $(paired "$w/floor-all" "$w/floor-plain" | cut -d' ' -f1), and the guest's system call $(paired "$w/sys-a" "$w/sys-b" | cut -d' ' -f1) (the table above).
+the bare round trip $floor_all, and the guest's system call $(paired "$w/sys-a" "$w/sys-b" | cut -d' ' -f1) (the table above).
 MD
 } > "$WORK/md/70-jail.md"
 say "jail cost: $(grep -E '^\| (lab up|guest|ssh)' "$WORK/md/70-jail.md" | tr '\n' ' ')"

@@ -157,7 +157,7 @@ build_floor() {
 # "") is judged on the paired ratio and adds "WHAT: met." or "missed." to
 # $verdicts.
 ab_row() {
-	local dir=$1 what=$2 key=$3 target=$4 a b p r
+	local dir=$1 what=$2 key=$3 target=$4 a b p lo hi
 	a=$(median < "$dir/$key-a")
 	b=$(median < "$dir/$key-b")
 	read -r p lo hi < <(paired "$dir/$key-a" "$dir/$key-b") || die "$dir/$key: no paired ratio"
