@@ -61,8 +61,13 @@ static const struct width zmm = { fp_zmm_call, 32, 64, "zmm" };
 
 static struct width wide;	/* zmm when the CPU has it, else ymm */
 static int rounds = 200;
-static volatile sig_atomic_t handler_failed;
-static volatile sig_atomic_t handler_ran;
+/*
+ * Per thread: the signal goes to the thread that sent it, and a flag
+ * shared by the process would let another thread's signal round clear it
+ * between this thread's handler and its check.
+ */
+static __thread volatile sig_atomic_t handler_failed;
+static __thread volatile sig_atomic_t handler_ran;
 
 /* XCR0: which register states the host kernel enabled for user mode. */
 static uint64_t xcr0(void)
