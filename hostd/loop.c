@@ -123,10 +123,13 @@ static void suspend(struct run *r)
 	report("%s; %s, nothing more is read. Free space, then stop hostd "
 	       "(SIGTERM) to close the archive; what was written is kept",
 	       record_fail_msg(r->rec),
-	       r->g->paused ? "guest paused" : "the guest could not be paused");
+	       r->g->paused ? "guest paused" :
+	       r->g->killed ? "the guest could not be paused and was killed" :
+	       "no guest is running");
 	j = record_event(r->rec, "hostd.suspend");
 	jl_cstr(j, "what", record_fail_msg(r->rec));
 	jl_bool(j, "guest_paused", r->g->paused);
+	jl_bool(j, "guest_killed", r->g->killed);
 	record_emit(r->rec);
 }
 

@@ -302,19 +302,6 @@ int guest_start(struct guest *g, char *const *argv, int console_fd, const struct
 	return 0;
 }
 
-void guest_pause(struct guest *g)
-{
-	char b = GUARD_PAUSE;
-
-	if (g->pid <= 0 || g->exited)
-		return;
-	if (g->jail->on ? cgroup_freeze(&g->jail->cg, 1) == 0 :
-	    g->guard > 0 && write(g->guard_fd, &b, 1) == 1)
-		g->paused = 1;
-	else if (g->jail->on)
-		report_errno("guest: freeze cgroup %s", cgroup_freeze_dir(&g->jail->cg));
-}
-
 /* Every process of the guest: through the guard, or (before it runs, hostd still root) directly. */
 static void kill_all(struct guest *g)
 {
@@ -322,6 +309,30 @@ static void kill_all(struct guest *g)
 		end_guard(g);
 	else
 		kill(g->jail->on ? g->pid : -g->pid, SIGKILL);	/* the jail's init takes its namespace along */
+}
+
+/*
+ * Fail closed: a guest that cannot be paused would go on unrecorded, so
+ * it is killed instead; what the archive holds is kept.
+ */
+void guest_pause(struct guest *g)
+{
+	char b = GUARD_PAUSE;
+
+	if (g->pid <= 0 || g->exited)
+		return;
+	if (g->jail->on ? cgroup_freeze(&g->jail->cg, 1) == 0 :
+	    g->guard > 0 && write(g->guard_fd, &b, 1) == 1) {
+		g->paused = 1;
+		return;
+	}
+	if (g->jail->on)
+		report_errno("guest: freeze cgroup %s; killing the guest",
+			     cgroup_freeze_dir(&g->jail->cg));
+	else
+		report_errno("guest: pause through the guard; killing the guest");
+	kill_all(g);
+	g->killed = 1;
 }
 
 void guest_kill(struct guest *g)

@@ -13,6 +13,7 @@ struct guest {
 	int exited;
 	int status;	/* wait status once exited */
 	int paused;
+	int killed;	/* by guest_pause, which could not pause it */
 	const struct jail *jail;
 	pid_t guard;	/* kills the guest if hostd dies (guest.c); 0: none */
 	int guard_fd;	/* the guard's pipe, write end: only hostd holds it */
@@ -28,7 +29,11 @@ struct guest {
  */
 int guest_start(struct guest *g, char *const *argv, int console_fd, const struct jail *j);
 
-/* Freezes (jailed: the cgroup) or stops (SIGSTOP) the guest; kills every process of it. */
+/*
+ * guest_pause freezes (jailed: the cgroup) or stops (SIGSTOP) the guest,
+ * and kills it (killed) when that fails; guest_kill kills every process
+ * of it.
+ */
 void guest_pause(struct guest *g);
 void guest_kill(struct guest *g);
 

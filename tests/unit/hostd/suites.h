@@ -23,5 +23,6 @@ Suite *jail_opts_suite(void);
 Suite *cpu_pin_suite(void);
 Suite *budget_suite(void);
 Suite *console_suite(void);
+Suite *guest_suite(void);
 
 #endif

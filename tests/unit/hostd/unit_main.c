@@ -10,5 +10,5 @@ int main(void)
 			  rotate_suite, nflog_suite, conncount_suite,
 			  netopts_suite, connlog_suite, pktqueue_suite,
 			  cgroup_suite, jail_opts_suite, budget_suite, console_suite,
-			  cpu_pin_suite);
+			  cpu_pin_suite, guest_suite);
 }
