@@ -174,12 +174,12 @@ static int set_limits(const struct cgroup *cg, const struct cg_limits *lim)
 	return 0;
 }
 
-/* The handles hostd and the guard use after they gave up root. */
 const char *cgroup_freeze_dir(const struct cgroup *cg)
 {
 	return cg->dir[cg->v2 ? 0 : CG_FREEZER];
 }
 
+/* The handles hostd and the guard use after they gave up root. */
 static int open_handles(struct cgroup *cg)
 {
 	const char *d = cgroup_freeze_dir(cg);

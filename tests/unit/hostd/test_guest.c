@@ -4,13 +4,12 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "guest.h"
 #include "suites.h"
-
-static char freeze_file[] = "/tmp/guest-unit-XXXXXX";
 
 /* A stand-in guest: a child that waits to be killed, in a jail whose v2 freeze handle is fd. */
 static void stand_in(struct guest *g, struct jail *j, int fd)
@@ -45,7 +44,7 @@ START_TEST(pause_freezes)
 	struct guest g;
 	struct jail j;
 	char buf[8] = "";
-	int fd = mkstemp(freeze_file);
+	int fd = memfd_create("cgroup.freeze", 0);	/* a writable handle with no path to clean up */
 
 	ck_assert_int_ge(fd, 0);
 	stand_in(&g, &j, fd);
@@ -59,7 +58,6 @@ START_TEST(pause_freezes)
 	kill(g.pid, SIGKILL);
 	ck_assert(killed_by_sigkill(g.pid));
 	close(fd);
-	unlink(freeze_file);
 }
 END_TEST
 
